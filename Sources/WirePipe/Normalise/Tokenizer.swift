@@ -1,0 +1,244 @@
+/// One token of a text.
+public struct Token: Codable, Sendable, Equatable {
+    /// The match form (`TextFolding.matchForm`) of the token's characters; case kept.
+    public var text: String
+    /// Offset in Unicode scalars into the source text.
+    public var start: Int
+    /// Exclusive end offset in Unicode scalars.
+    public var end: Int
+    /// True when the token contains at least one letter or digit.
+    public var isWord: Bool
+
+    public init(text: String, start: Int, end: Int, isWord: Bool) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.isWord = isWord
+    }
+}
+
+/// Splits text into word and punctuation tokens.
+///
+/// Word tokens are maximal runs of letters, digits and combining marks, joined across:
+/// - an apostrophe (`'` `’` `ʼ`) followed by a letter: "don’t", "Ukraine’s" → "Ukraine's"
+///   (a trailing apostrophe, as in "allies’", is a separate punctuation token);
+/// - a hyphen (`-` `‐` `‑`) followed by a letter or digit: "anti-ship", "F-16"
+///   (en and em dashes never join words);
+/// - a period between digits ("3.5", "192.168.0.1") or inside a dotted acronym of one-letter
+///   segments ("U.S", "e.g"); the trailing period of such an acronym is part of the token
+///   ("U.S.", "a.m.");
+/// - a comma between digits ("1,000");
+/// - an invisible format character (soft hyphen, ZWJ, ZWNJ, word joiner) followed by a
+///   letter, digit or mark.
+///
+/// Han ideographs and kana are one token each (no dictionary segmentation); Hangul, like
+/// Latin, forms runs split by spaces and punctuation.
+///
+/// Every other visible character is its own punctuation token (`isWord == false`), together
+/// with any combining marks, variation selectors, emoji modifiers and ZWJ-joined scalars that
+/// follow it, so an emoji sequence or a flag is one token. Invisible format characters that
+/// are not inside a word (e.g. bidi marks) produce no token. Whitespace produces no token.
+public struct Tokenizer: Sendable {
+
+    public init() {}
+
+    public func tokens(in text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        let classes = scalars.map(Self.classify)
+        var result: [Token] = []
+        result.reserveCapacity(scalars.count / 5 + 1)
+        Self.scan(classes) { start, end, isWord in
+            var form = String.UnicodeScalarView()
+            for k in start..<end { TextFolding.appendMatchForm(scalars[k], to: &form) }
+            result.append(Token(text: String(form), start: start, end: end, isWord: isWord))
+        }
+        return result
+    }
+
+    /// Number of word tokens (`isWord`), without building `Token` values.
+    public func wordCount(in text: String) -> Int {
+        var classes: [ScalarClass] = []
+        classes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { classes.append(Self.classify(scalar)) }
+        var count = 0
+        Self.scan(classes) { _, _, isWord in
+            if isWord { count += 1 }
+        }
+        return count
+    }
+
+    // MARK: - Classification
+
+    /// What one scalar can do in a token.
+    enum ScalarClass: UInt8 {
+        case space
+        case letter
+        case digit
+        case mark
+        case cjk
+        case format
+        case period
+        case comma
+        case apostrophe
+        case hyphen
+        case regionalIndicator
+        case emojiModifier
+        case other
+    }
+
+    static func classify(_ c: Unicode.Scalar) -> ScalarClass {
+        let v = c.value
+        if v < 0x80 {
+            switch v {
+            case 0x30...0x39: return .digit
+            case 0x41...0x5A, 0x61...0x7A: return .letter
+            case 0x09...0x0D, 0x20: return .space
+            case 0x2E: return .period
+            case 0x2C: return .comma
+            case 0x27: return .apostrophe
+            case 0x2D: return .hyphen
+            default: return .other
+            }
+        }
+        switch v {
+        case 0x2019, 0x02BC: return .apostrophe
+        case 0x2010, 0x2011: return .hyphen
+        case 0x200B, 0xFEFF: return .space
+        case 0x1F1E6...0x1F1FF: return .regionalIndicator
+        case 0x1F3FB...0x1F3FF: return .emojiModifier
+        default: break
+        }
+        let properties = c.properties
+        if properties.isWhitespace { return .space }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return isCJKUnit(c) ? .cjk : .letter
+        case .letterNumber:
+            return isCJKUnit(c) ? .cjk : .digit
+        case .decimalNumber, .otherNumber:
+            return .digit
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return .mark
+        case .format:
+            return .format
+        default:
+            return .other
+        }
+    }
+
+    /// Han ideographs (and 々 〆 〇), hiragana and katakana: one token per scalar.
+    @inline(__always)
+    static func isCJKUnit(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3040...0x30FF,   // Hiragana, Katakana (callers only ask for letters)
+             0x31F0...0x31FF,   // Katakana phonetic extensions
+             0xFF66...0xFF9F,   // Halfwidth katakana
+             0x1B000...0x1B16F, // Kana supplement / extended
+             0x3005...0x3007:   // 々 〆 〇
+            return true
+        default:
+            return c.properties.isIdeographic
+        }
+    }
+
+    @inline(__always)
+    private static func isWordClass(_ c: ScalarClass) -> Bool {
+        c == .letter || c == .digit || c == .mark
+    }
+
+    // MARK: - Scanning
+
+    /// Walks the classes once and reports each token as (start, end, isWord).
+    static func scan(_ c: [ScalarClass], emit: (Int, Int, Bool) -> Void) {
+        let n = c.count
+        var i = 0
+        while i < n {
+            switch c[i] {
+            case .space, .format:
+                // Whitespace and stray invisible format characters make no token.
+                i += 1
+            case .letter, .digit:
+                let end = wordEnd(c, from: i)
+                emit(i, end, true)
+                i = end
+            case .cjk:
+                var j = i + 1
+                while j < n, c[j] == .mark { j += 1 }
+                emit(i, j, true)
+                i = j
+            default:
+                let end = symbolEnd(c, from: i)
+                emit(i, end, false)
+                i = end
+            }
+        }
+    }
+
+    /// End of the word token starting at `i` (a letter or digit).
+    private static func wordEnd(_ c: [ScalarClass], from i: Int) -> Int {
+        let n = c.count
+        var j = i + 1
+        var acronym = false
+        scanning: while j < n {
+            let nextClass: ScalarClass? = j + 1 < n ? c[j + 1] : nil
+            switch c[j] {
+            case .letter, .digit, .mark:
+                j += 1
+            case .format:
+                guard let next = nextClass, isWordClass(next) else { break scanning }
+                j += 1
+            case .apostrophe:
+                guard nextClass == .letter else { break scanning }
+                j += 2
+            case .hyphen:
+                guard nextClass == .letter || nextClass == .digit else { break scanning }
+                j += 2
+            case .comma:
+                guard c[j - 1] == .digit, nextClass == .digit else { break scanning }
+                j += 2
+            case .period:
+                let previous = c[j - 1]
+                if previous == .digit, nextClass == .digit {
+                    j += 2  // 3.5, 1.2
+                    continue scanning
+                }
+                // Is the segment before this period a single letter (start or after a period)?
+                let singleLetterBefore = previous == .letter && (j - 1 == i || c[j - 2] == .period)
+                guard singleLetterBefore else { break scanning }
+                let afterNext: ScalarClass? = j + 2 < n ? c[j + 2] : nil
+                if nextClass == .letter, afterNext.map({ !isWordClass($0) }) ?? true {
+                    j += 2  // U.S, e.g, U.S.A
+                    acronym = true
+                    continue scanning
+                }
+                if acronym, nextClass.map({ !isWordClass($0) }) ?? true {
+                    j += 1  // the trailing period of "U.S."
+                }
+                break scanning
+            default:
+                break scanning
+            }
+        }
+        return j
+    }
+
+    /// End of the punctuation/symbol token starting at `i`.
+    private static func symbolEnd(_ c: [ScalarClass], from i: Int) -> Int {
+        let n = c.count
+        var j = i + 1
+        if c[i] == .regionalIndicator, j < n, c[j] == .regionalIndicator { j += 1 }  // a flag
+        while j < n {
+            switch c[j] {
+            case .mark, .emojiModifier:
+                j += 1
+            case .format:
+                // ZWJ (or a tag character) glues the next visible symbol to this one.
+                j += 1
+                if j < n, c[j] == .other || c[j] == .regionalIndicator { j += 1 }
+            default:
+                return j
+            }
+        }
+        return j
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Writes files atomically: the bytes go to a temporary name in the same folder, then `rename` puts them
+/// in place, so a reader (or a run killed half-way) never sees a half-written file. Plain POSIX writes,
+/// without fsync per file: a crash can lose the newest files but never leaves a torn one, and the next
+/// run redoes what is missing. `durable: true` adds fsync for the files that must survive a power cut.
+public enum AtomicWriter {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw Failure(path: url.path, reason: failure)
+        }
+    }
+
+    /// Removes temporary files that a killed run left behind in a folder.
+    public static func removeLeftovers(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+}

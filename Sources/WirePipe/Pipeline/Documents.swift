@@ -1,0 +1,112 @@
+import Foundation
+
+// The values that flow between stages. Each stage's stored output is one of these, so that a single
+// stage can be rerun from the stored output of the stage before it.
+
+/// Where an article came from: the file, its bytes and how they were decoded.
+public struct PageSource: Codable, Equatable, Sendable {
+    /// Path relative to the input root, with `/` separators.
+    public var path: String
+    /// sha256 of the file's bytes as stored (before decompression).
+    public var sha256: String
+    /// Size of the page in bytes after decompression.
+    public var bytes: Int
+    /// Encoding the page was decoded from (WHATWG label: utf-8, windows-1252, shift_jis…).
+    public var encoding: String
+    /// How the encoding was found: bom, meta, xml-declaration, utf8-valid, fallback.
+    public var encodingSource: String
+    /// Whether the file was gzipped.
+    public var compressed: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case path, sha256, bytes, encoding, compressed
+        case encodingSource = "encoding_source"
+    }
+}
+
+/// A page read by fetch: its identity and its bytes, ready for the HTML parser.
+public struct FetchedPage: Sendable {
+    public var id: String
+    public var source: PageSource
+    /// The page's bytes, transcoded to UTF-8 when `parserEncoding` is "UTF-8".
+    public var html: [UInt8]
+    /// The encoding name handed to libxml2.
+    public var parserEncoding: String
+    /// Quality flags raised while reading (for example `invalid-utf8-replaced`).
+    public var flags: [String]
+}
+
+/// A value of page metadata together with where it was found, so a wrong value can be explained.
+public struct ArticleMetadata: Codable, Equatable, Sendable {
+    public var title: String?
+    public var titleSource: String?
+    public var siteName: String?
+    public var siteNameSource: String?
+    public var authors: [String] = []
+    public var authorsSource: String?
+    /// ISO 8601: a date (`2022-05-26`) or a date and time with offset.
+    public var published: String?
+    public var publishedSource: String?
+    /// The page's canonical URL when it names one.
+    public var url: String?
+    /// The language the page declares (`<html lang>`, content-language, og:locale), lowercased.
+    public var declaredLanguage: String?
+    public var description: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case title, authors, published, url, description
+        case titleSource = "title_source"
+        case siteName = "site_name"
+        case siteNameSource = "site_name_source"
+        case authorsSource = "authors_source"
+        case publishedSource = "published_source"
+        case declaredLanguage = "declared_language"
+    }
+}
+
+/// What a block of article text is.
+public enum BlockKind: String, Codable, Sendable {
+    case paragraph, heading, listItem = "list_item", quote, preformatted, tableCell = "table_cell"
+}
+
+/// One block of the article's main text, as the publisher wrote it.
+public struct TextBlock: Codable, Equatable, Sendable {
+    public var kind: BlockKind
+    public var text: String
+
+    public init(kind: BlockKind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// The output of strip: metadata and the main text with the page chrome removed.
+public struct StrippedArticle: Codable, Equatable, Sendable {
+    public var id: String
+    public var source: PageSource
+    public var metadata: ArticleMetadata
+    public var blocks: [TextBlock]
+    public var flags: [String]
+}
+
+/// One paragraph after normalisation: NFC and folded whitespace, its sentences and tokens.
+public struct NormalisedParagraph: Codable, Equatable, Sendable {
+    public var kind: BlockKind
+    public var text: String
+    /// Sentence ranges in Unicode scalar offsets into `text`.
+    public var sentences: [Range<Int>]
+    /// Tokens in match form (quotes and dashes folded), in order.
+    public var tokens: [String]
+    public var words: Int
+}
+
+/// The output of normalise.
+public struct NormalisedArticle: Codable, Equatable, Sendable {
+    public var id: String
+    public var source: PageSource
+    public var metadata: ArticleMetadata
+    public var paragraphs: [NormalisedParagraph]
+    public var flags: [String]
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Why one page could not be processed. A page error is recorded in the run report; the run goes on.
+public struct PageError: Error, Codable, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Codable, Sendable {
+        /// The file could not be read (permissions, vanished, I/O error).
+        case unreadable
+        /// The file holds no bytes, or only whitespace.
+        case empty
+        /// The bytes are not text (binary data saved under an HTML name).
+        case binary
+        /// The page is larger than `fetch.max_page_bytes` (after decompression).
+        case tooLarge = "too_large"
+        /// The gzip stream is corrupt.
+        case badCompression = "bad_compression"
+        /// libxml2 could not build a document.
+        case unparsable
+        /// The page parsed but holds no article text.
+        case noArticle = "no_article"
+        /// A stored stage output that a rerun needs is missing or unreadable.
+        case missingStageOutput = "missing_stage_output"
+        /// Writing an output failed.
+        case writeFailed = "write_failed"
+    }
+
+    public var kind: Kind
+    public var stage: StageName
+    public var message: String
+
+    public init(_ kind: Kind, stage: StageName, _ message: String) {
+        self.kind = kind
+        self.stage = stage
+        self.message = message
+    }
+
+    public var description: String { "\(stage.rawValue): \(kind.rawValue): \(message)" }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Reads and writes stored stage outputs and articles for one worker (encoders are reused, not shared
+/// between threads).
+struct StageStore {
+    let layout: OutputLayout
+    let pipeline: Pipeline
+    private let compact: JSONEncoder
+    private let articleEncoder: JSONEncoder
+    private let decoder = JSONDecoder()
+
+    init(layout: OutputLayout, pipeline: Pipeline) {
+        self.layout = layout
+        self.pipeline = pipeline
+        compact = JSONEncoder()
+        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        articleEncoder = JSONEncoder()
+        articleEncoder.outputFormatting = pipeline.configuration.outputFormat.prettyArticles
+            ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    func save<T: Codable & Sendable & Identified>(_ output: T, stage: StageName) throws(PageError) {
+        let stored = StoredStageOutput(
+            stage: stage, version: Pipeline.versions[stage.rawValue]!, fingerprint: pipeline.fingerprints[stage]!, output: output)
+        try write(stored, with: compact, to: layout.stageOutput(stage, output.id), stage: stage)
+    }
+
+    func load<T: Codable & Sendable>(_ stage: StageName, id: String) throws(PageError) -> T {
+        let next = StageName.allCases[StageName.allCases.firstIndex(of: stage)! + 1]
+        let url = layout.stageOutput(stage, id)
+        do {
+            let data = try Data(contentsOf: url)
+            return try decoder.decode(StoredStageOutput<T>.self, from: data).output
+        } catch {
+            throw PageError(.missingStageOutput, stage: next, "cannot read stored \(stage.rawValue) output \(url.lastPathComponent): \(error.localizedDescription)")
+        }
+    }
+
+    func saveArticle(_ document: ArticleDocument) throws(PageError) {
+        try write(document, with: articleEncoder, to: layout.article(document.id), stage: .analyse)
+    }
+
+    func loadArticle(_ id: String) throws(PageError) -> ArticleDocument {
+        do {
+            return try decoder.decode(ArticleDocument.self, from: Data(contentsOf: layout.article(id)))
+        } catch {
+            throw PageError(.missingStageOutput, stage: .aggregate, "cannot read article \(id).json: \(error.localizedDescription)")
+        }
+    }
+
+    private func write<T: Encodable>(_ value: T, with encoder: JSONEncoder, to url: URL, stage: StageName) throws(PageError) {
+        do {
+            try AtomicWriter.write(encoder.encode(value), to: url)
+        } catch {
+            throw PageError(.writeFailed, stage: stage, "\(error)")
+        }
+    }
+}
+
+/// Stage outputs that carry their page id.
+protocol Identified {
+    var id: String { get }
+}
+
+extension StrippedArticle: Identified {}
+extension NormalisedArticle: Identified {}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Finds the article's main text in a DOM by content scoring:
+/// 1. cut the page into text blocks and classify each by language-independent evidence: link density,
+///    sentence-shaped runs of words, length;
+/// 2. score every element by the content it holds (content blocks add their characters, link-heavy
+///    blocks subtract), weighted by class/id hints;
+/// 3. starting at `<body>`, descend into the child that keeps most (`container_share`) of the score:
+///    the tightest element that still holds the article, leaving comments and widgets beside it out;
+/// 4. inside that container, prune sub-trees that are chrome (link lists, hinted widgets) and link-heavy
+///    blocks, and keep headings, lists and quotes that belong to the article.
+public struct ContentExtractor: Sendable {
+    public var settings: StripSettings
+
+    public init(settings: StripSettings) {
+        self.settings = settings
+    }
+
+    /// Elements that are paragraphs, not containers: the descent stops above them.
+    static let paragraphLevel: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "address", "tr", "th"]
+
+    enum Role { case content, neutral, boilerplate }
+
+    func role(of block: ScoredBlock) -> Role {
+        if block.linkDensity > settings.maxLinkDensity { return .boilerplate }
+        if block.sentences > 0 || block.chars >= settings.minContentChars { return .content }
+        return .neutral
+    }
+
+    /// Per-element sums over the blocks in its subtree.
+    struct Mass {
+        var score = 0.0
+        var contentChars = 0
+        var chars = 0
+        var linkChars = 0
+        var sentences = 0
+
+        mutating func add(_ other: Mass) {
+            score += other.score
+            contentChars += other.contentChars
+            chars += other.chars
+            linkChars += other.linkChars
+            sentences += other.sentences
+        }
+    }
+
+    public func extract(from tree: DOMTree, title: String?) -> [TextBlock] {
+        guard !tree.nodes.isEmpty else { return [] }
+        let root = tree.elements(named: "body").first ?? 0
+        let builder = TextBlockBuilder(tree: tree, settings: settings)
+        let blocks = builder.blocks(under: root)
+        guard !blocks.isEmpty else { return [] }
+        let roles = blocks.map(role(of:))
+
+        var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
+        for (block, role) in zip(blocks, roles) {
+            var m = Mass(chars: block.chars, linkChars: block.linkChars, sentences: block.sentences)
+            switch role {
+            case .content:
+                m.score = Double(block.chars) * block.hintWeight
+                m.contentChars = block.chars
+            case .boilerplate:
+                m.score = -settings.boilerplatePenalty * Double(block.chars)
+            case .neutral:
+                break
+            }
+            mass[block.owner].add(m)
+        }
+        // Pre-order numbering: every child has a larger index than its parent.
+        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
+            let parent = tree.nodes[index].parent
+            if parent >= root { mass[parent].add(mass[index]) }
+        }
+
+        let container = chooseContainer(tree: tree, root: root, mass: mass)
+        var kept: [TextBlock] = []
+        var droppedCache: [Int: Bool] = [:]
+        for (block, role) in zip(blocks, roles) where tree.contains(container, block.owner) {
+            if role == .boilerplate { continue }
+            if insideChrome(block.owner, container: container, tree: tree, mass: mass, cache: &droppedCache) { continue }
+            if block.kind == .heading, let title, Self.sameText(block.text, title) { continue }
+            kept.append(TextBlock(kind: block.kind, text: block.text))
+        }
+        if kept.isEmpty {
+            // No container held prose: keep every content block of the page rather than nothing.
+            kept = zip(blocks, roles).filter { $0.1 == .content }.map { TextBlock(kind: $0.0.kind, text: $0.0.text) }
+        }
+        return kept
+    }
+
+    func chooseContainer(tree: DOMTree, root: Int, mass: [Mass]) -> Int {
+        var container = root
+        while true {
+            let total = mass[container].score
+            guard total > 0 else { return container }
+            var best: Int?
+            for child in tree.children(of: container) where !tree.nodes[child].isText {
+                if best == nil || mass[child].score > mass[best!].score { best = child }
+            }
+            guard let best, !Self.paragraphLevel.contains(tree.nodes[best].name),
+                  mass[best].score >= settings.containerShare * total
+            else { return container }
+            container = best
+        }
+    }
+
+    /// Whether an element between the container and a block is chrome: a hinted widget that holds little of
+    /// the container's content, or a container-like element of links without any sentence.
+    func insideChrome(_ owner: Int, container: Int, tree: DOMTree, mass: [Mass], cache: inout [Int: Bool]) -> Bool {
+        var index = owner
+        while index != container && index >= 0 {
+            if let known = cache[index] {
+                if known { return true }
+            } else {
+                let node = tree.nodes[index]
+                let m = mass[index]
+                var chrome = false
+                if ClassHint.of(node) == .negative && m.contentChars * 2 < mass[container].contentChars {
+                    chrome = true
+                } else if !Self.paragraphLevel.contains(node.name), m.sentences == 0, m.chars > 0,
+                          Double(m.linkChars) / Double(m.chars) > settings.maxLinkDensity * 0.6 {
+                    chrome = true
+                }
+                cache[index] = chrome
+                if chrome { return true }
+            }
+            index = tree.nodes[index].parent
+        }
+        return false
+    }
+
+    /// Compares texts ignoring case, punctuation and spacing (a heading that repeats the title).
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        func key(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        }
+        let ka = key(a), kb = key(b)
+        return !ka.isEmpty && ka == kb
+    }
+}

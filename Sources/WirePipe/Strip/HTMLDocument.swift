@@ -1,0 +1,115 @@
+import CLibXML2
+import Foundation
+
+/// The one type that touches libxml2: parses a page with the HTML parser and copies what wirepipe needs
+/// into a `DOMTree` before freeing the document.
+public enum HTMLDocument {
+    /// Recover from broken markup, stay quiet, never touch the network, and pack small text nodes.
+    static let parseOptions = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Attributes read by metadata and content extraction; the rest are not copied.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "role", "itemprop", "itemtype", "rel", "property", "name", "content", "datetime", "lang",
+        "type", "hidden", "aria-hidden", "style", "href", "http-equiv", "pubdate",
+    ]
+
+    /// Elements whose content is never text of the page (their text nodes are dropped while copying).
+    /// JSON-LD scripts are kept for the metadata.
+    static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]
+
+    /// Must run once before worker threads parse (libxml2's global initialisation is not thread-safe).
+    public static func initialiseParser() {
+        xmlInitParser()
+    }
+
+    public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip) throws(PageError) -> DOMTree {
+        let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                htmlReadMemory(base, Int32(buffer.count), nil, encoding, options)
+            }
+        }
+        guard let document else {
+            throw PageError(.unparsable, stage: stage, "libxml2 could not parse the page as HTML (encoding \(encoding))")
+        }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw PageError(.unparsable, stage: stage, "the page has no root element")
+        }
+        return copy(root)
+    }
+
+    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep).
+    private static func copy(_ root: xmlNodePtr) -> DOMTree {
+        var nodes: [DOMTree.Node] = []
+        nodes.reserveCapacity(2048)
+        // The open elements on the path from the root, with whether text inside them is dropped.
+        var openElements: [(index: Int, dropsText: Bool)] = []
+        var current: xmlNodePtr? = root
+
+        while let node = current {
+            var descend = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = String(cString: node.pointee.name).lowercased()
+                let attributes = copyAttributes(node)
+                let index = nodes.count
+                nodes.append(DOMTree.Node(name: name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1, subtreeEnd: index + 1))
+                if node.pointee.children != nil {
+                    let isJSONLD = name == "script" && attributes["type"]?.lowercased().contains("ld+json") == true
+                    let drops = (openElements.last?.dropsText ?? false) || (opaqueElements.contains(name) && !isJSONLD)
+                    openElements.append((index, drops))
+                    descend = true
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if openElements.last?.dropsText != true, let content = node.pointee.content {
+                    let index = nodes.count
+                    nodes.append(DOMTree.Node(name: "", text: String(cString: content), attributes: [:], parent: openElements.last?.index ?? -1, subtreeEnd: index + 1))
+                }
+            default:
+                break  // comments, processing instructions, entity references: not text of the page
+            }
+            if descend, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            // Next sibling; at the end of a child list, close the parent and continue after it.
+            var position = node
+            current = nil
+            while true {
+                if position == root { break }
+                if let next = position.pointee.next {
+                    current = next
+                    break
+                }
+                guard let parent = position.pointee.parent, let open = openElements.popLast() else { break }
+                nodes[open.index].subtreeEnd = nodes.count
+                position = parent
+            }
+        }
+        while let open = openElements.popLast() { nodes[open.index].subtreeEnd = nodes.count }
+        return DOMTree(nodes: nodes)
+    }
+
+    private static func copyAttributes(_ node: xmlNodePtr) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            let name = String(cString: a.pointee.name).lowercased()
+            if keptAttributes.contains(name) {
+                // An attribute's value is the text of its children.
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { value += String(cString: content) }
+                    child = c.pointee.next
+                }
+                attributes[name] = value
+            }
+            attribute = a.pointee.next
+        }
+        return attributes
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The article facts found in a page's JSON-LD blocks (schema.org NewsArticle, Article, BlogPosting…).
+/// Blocks that are not valid JSON are skipped: they never fail the page.
+struct JSONLDReader {
+    var headline: String?
+    var datePublished: String?
+    var authors: [String] = []
+    var publisherName: String?
+    var websiteName: String?
+
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "scholarlyarticle", "techarticle", "report",
+        "socialmediaposting", "webpage",
+    ]
+
+    init(tree: DOMTree) {
+        for index in tree.elements(named: "script") where tree.nodes[index].attribute("type")?.lowercased().contains("ld+json") == true {
+            let text = tree.text(of: index)
+            guard let data = text.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            visit(json, depth: 0)
+        }
+    }
+
+    private mutating func visit(_ value: Any, depth: Int) {
+        guard depth < 8 else { return }
+        if let list = value as? [Any] {
+            for item in list { visit(item, depth: depth + 1) }
+            return
+        }
+        guard let object = value as? [String: Any] else { return }
+        let types = Self.types(object["@type"])
+        if types.contains("website"), websiteName == nil { websiteName = object["name"] as? String }
+        // WebPage only counts when nothing better was seen; articles override it.
+        if !types.isDisjoint(with: Self.articleTypes) {
+            let isPage = types == ["webpage"]
+            if headline == nil || !isPage, let value = (object["headline"] as? String) ?? (isPage ? nil : object["name"] as? String) {
+                if headline == nil { headline = value }
+            }
+            if datePublished == nil { datePublished = object["datePublished"] as? String ?? object["dateCreated"] as? String }
+            if authors.isEmpty { authors = Self.names(object["author"] ?? object["creator"]) }
+            if publisherName == nil, let publisher = object["publisher"] {
+                publisherName = Self.names(publisher).first
+            }
+        }
+        if let graph = object["@graph"] { visit(graph, depth: depth + 1) }
+        if let main = object["mainEntity"] { visit(main, depth: depth + 1) }
+    }
+
+    static func types(_ raw: Any?) -> Set<String> {
+        if let single = raw as? String { return [single.lowercased()] }
+        if let list = raw as? [String] { return Set(list.map { $0.lowercased() }) }
+        return []
+    }
+
+    static func names(_ raw: Any?) -> [String] {
+        if let name = raw as? String { return MetadataExtractor.splitNames(name) }
+        if let object = raw as? [String: Any], let name = object["name"] as? String {
+            return name.hasPrefix("http") ? [] : MetadataExtractor.splitNames(name)
+        }
+        if let list = raw as? [Any] { return list.flatMap { names($0) } }
+        return []
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// Reads title, site name, authors, published date, URL and declared language from a page, each with the
+/// place it was found (`*_source`). Sources are tried from the most to the least reliable: JSON-LD and
+/// OpenGraph/article meta tags, then the visible page (`<h1>`, `<time>`, bylines), then `<title>` and the URL.
+public struct MetadataExtractor: Sendable {
+    public init() {}
+
+    /// Title separators that put a site name before or after the headline.
+    static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " • "]
+
+    public func extract(from tree: DOMTree) -> ArticleMetadata {
+        let meta = metaTags(tree)
+        let jsonLD = JSONLDReader(tree: tree)
+        var result = ArticleMetadata()
+
+        result.url = tree.elements(named: "link").first { tree.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
+            .flatMap { tree.nodes[$0].attribute("href") } ?? meta["og:url"]
+
+        // Site name first: the title is cleaned of it.
+        if let (name, source) = first([
+            (meta["og:site_name"], "og:site_name"), (jsonLD.publisherName, "json-ld:publisher"),
+            (jsonLD.websiteName, "json-ld:website"), (meta["application-name"], "meta:application-name"),
+        ]) {
+            result.siteName = name
+            result.siteNameSource = source
+        }
+
+        let documentTitle = tree.elements(named: "title").first.map { TextFolding.foldWhitespace(tree.text(of: $0)) }
+        let h1 = headline(tree, documentTitle: documentTitle)
+        if let (title, source) = first([
+            (meta["og:title"], "og:title"), (jsonLD.headline, "json-ld:headline"), (meta["twitter:title"], "twitter:title"),
+            (h1, "h1"), (documentTitle, "title"),
+        ]) {
+            let (clean, suffixSite) = stripSiteName(from: title, siteName: result.siteName)
+            result.title = clean
+            result.titleSource = source
+            if result.siteName == nil, let suffixSite {
+                result.siteName = suffixSite
+                result.siteNameSource = "title-suffix"
+            }
+        }
+        if result.siteName == nil, let documentTitle, let title = result.title,
+           let site = stripSiteName(from: documentTitle, siteName: nil).site, !Self.similar(site, title) {
+            result.siteName = site
+            result.siteNameSource = "title-suffix"
+        }
+        if result.siteName == nil, let host = result.url.flatMap({ URL(string: $0)?.host }) {
+            result.siteName = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            result.siteNameSource = "url-host"
+        }
+
+        if let (authors, source) = authors(tree: tree, meta: meta, jsonLD: jsonLD) {
+            result.authors = authors
+            result.authorsSource = source
+        }
+
+        for (raw, source) in [
+            (jsonLD.datePublished, "json-ld:datePublished"), (meta["article:published_time"], "article:published_time"),
+            (meta["og:published_time"], "og:published_time"), (meta["datepublished"], "itemprop:datePublished"),
+            (meta["pubdate"], "meta:pubdate"), (meta["publishdate"], "meta:publishdate"), (meta["publish-date"], "meta:publish-date"),
+            (meta["parsely-pub-date"], "meta:parsely-pub-date"), (meta["sailthru.date"], "meta:sailthru.date"),
+            (meta["dc.date.issued"], "meta:dc.date.issued"), (meta["dcterms.created"], "meta:dcterms.created"),
+            (meta["dc.date"], "meta:dc.date"), (meta["date"], "meta:date"), (timeElement(tree), "time"),
+            (result.url.flatMap(DateNormaliser.fromURL), "url"),
+        ] {
+            if let raw, let iso = DateNormaliser.iso(raw) {
+                result.published = iso
+                result.publishedSource = source
+                break
+            }
+        }
+
+        let htmlLang = tree.nodes.first?.attribute("lang")
+        for candidate in [htmlLang, meta["content-language"], meta["og:locale"], meta["language"]] {
+            if let code = candidate.flatMap(Self.languageCode) {
+                result.declaredLanguage = code
+                break
+            }
+        }
+        result.description = meta["og:description"] ?? meta["description"]
+        return result
+    }
+
+    /// The `<h1>` that is the headline: the one that shares most words with `<title>` (pages often put the
+    /// site's logo in an `<h1>` too), or without a `<title>` the first one not marked as the site's.
+    func headline(_ tree: DOMTree, documentTitle: String?) -> String? {
+        let candidates = tree.elements(named: "h1").compactMap { index -> (String, Bool)? in
+            let text = TextFolding.foldWhitespace(tree.text(of: index))
+            guard !text.isEmpty, text.count <= 300 else { return nil }
+            let names = ((tree.nodes[index].attribute("class") ?? "") + " " + (tree.nodes[index].attribute("id") ?? "")).lowercased()
+            return (text, names.contains("logo") || names.contains("site"))
+        }
+        guard let documentTitle else { return candidates.first { !$0.1 }?.0 }
+        let titleWords = Set(Self.words(documentTitle))
+        var best: (text: String, share: Double)?
+        for (text, _) in candidates {
+            let words = Self.words(text)
+            guard !words.isEmpty else { continue }
+            let share = Double(words.filter(titleWords.contains).count) / Double(words.count)
+            if share > (best?.share ?? 0) { best = (text, share) }
+        }
+        guard let best, best.share >= 0.5 else { return nil }
+        return best.text
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// `en-US`, `en_GB`, `EN` → `en`.
+    static func languageCode(_ raw: String) -> String? {
+        let code = raw.trimmingCharacters(in: .whitespaces).lowercased().prefix { $0.isLetter }
+        return (2...3).contains(code.count) ? String(code) : nil
+    }
+
+    private func first(_ candidates: [(String?, String)]) -> (String, String)? {
+        for (value, source) in candidates {
+            if let value = value.map(TextFolding.foldWhitespace), !value.isEmpty { return (value, source) }
+        }
+        return nil
+    }
+
+    /// Meta tags by lowercased name, property, itemprop or http-equiv; the first of each wins.
+    func metaTags(_ tree: DOMTree) -> [String: String] {
+        var tags: [String: String] = [:]
+        for index in tree.elements(named: "meta") {
+            let node = tree.nodes[index]
+            guard let content = node.attribute("content") ?? node.attribute("datetime") else { continue }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let name = node.attribute(key)?.lowercased(), tags[name] == nil { tags[name] = content }
+            }
+        }
+        // itemprop=datePublished on any element (often <time> or <span content=…>).
+        for (index, node) in tree.nodes.enumerated() where node.attribute("itemprop")?.lowercased() == "datepublished" {
+            if tags["datepublished"] == nil {
+                tags["datepublished"] = node.attribute("content") ?? node.attribute("datetime") ?? tree.text(of: index)
+            }
+        }
+        return tags
+    }
+
+    /// The `datetime` of the first `<time>` that marks publication, else of the first `<time>` with one.
+    func timeElement(_ tree: DOMTree) -> String? {
+        let times = tree.elements(named: "time").map { tree.nodes[$0] }
+        let published = times.first { node in
+            node.attribute("pubdate") != nil || (node.attribute("class") ?? "").lowercased().contains("publish")
+        }
+        return (published ?? times.first { $0.attribute("datetime") != nil })?.attribute("datetime")
+    }
+
+    /// Removes a site name before or after the headline (`Headline | Site`, `Site - Headline`).
+    func stripSiteName(from title: String, siteName: String?) -> (title: String, site: String?) {
+        for separator in Self.titleSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if let siteName {
+                if Self.similar(tail, siteName) { return (head, tail) }
+                if Self.similar(head, siteName) { return (tail, head) }
+                continue
+            }
+            // Without a known site name, a short tail after a long head is the site.
+            let headWords = head.split(separator: " ").count, tailWords = tail.split(separator: " ").count
+            if tailWords <= 4 && headWords >= 3 && headWords > tailWords { return (head, tail) }
+        }
+        return (title, nil)
+    }
+
+    static func similar(_ a: String, _ b: String) -> Bool {
+        ContentExtractor.sameText(a, b)
+    }
+
+    // MARK: authors
+
+    static let bylineStart = ["by ", "von ", "par ", "por ", "di ", "door "]
+    /// Organisations that bylines name beside the people ("By Meg Kinnard, Associated Press"): not authors.
+    static let organisations: Set<String> = [
+        "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
+        "bloomberg", "bloomberg news", "dpa", "xinhua", "upi", "efe", "ansa", "kyodo", "yonhap", "pti", "ians", "tass",
+        "staff", "staff writer", "staff reports", "wire reports", "news desk",
+    ]
+
+    func authors(tree: DOMTree, meta: [String: String], jsonLD: JSONLDReader) -> ([String], String)? {
+        if !jsonLD.authors.isEmpty { return (jsonLD.authors, "json-ld:author") }
+        for key in ["author", "article:author", "byline", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+            guard let raw = meta[key], !raw.hasPrefix("http") else { continue }
+            let names = Self.splitNames(raw)
+            if !names.isEmpty { return (names, "meta:\(key)") }
+        }
+        // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
+        for (index, node) in tree.nodes.enumerated() where !node.isText {
+            let classes = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+            let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
+                || classes.contains("byline") || classes.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("-author") || $0 == "fn" }
+            guard isByline else { continue }
+            let text = TextFolding.foldWhitespace(tree.text(of: index))
+            guard !text.isEmpty, text.count <= 120 else { continue }
+            let names = Self.splitNames(text)
+            if !names.isEmpty { return (names, "byline") }
+        }
+        return nil
+    }
+
+    /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
+    static func splitNames(_ raw: String) -> [String] {
+        var text = TextFolding.foldWhitespace(raw)
+        for cut in ["|", "•", "·", "\n"] {
+            if let range = text.range(of: cut) { text = String(text[..<range.lowerBound]) }
+        }
+        let lower = text.lowercased()
+        if let start = bylineStart.first(where: { lower.hasPrefix($0) }) { text = String(text.dropFirst(start.count)) }
+        var names: [String] = []
+        for part in text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " et ", with: ",")
+            .split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            // A name has letters, is short, and is not a date or a role.
+            guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
+                  name.split(separator: " ").count <= 5, DateNormaliser.iso(name) == nil
+            else { continue }
+            if !names.contains(name), !organisations.contains(name.lowercased()) { names.append(name) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import WirePipe
+
+/// Plain-text tables for the terminal.
+enum Summary {
+    static func run(_ report: RunReport) -> String {
+        var lines: [String] = []
+        let rate = report.seconds > 0 ? Double(report.pages.seen) / report.seconds : 0
+        lines.append(String(format: "%d pages: %d ok, %d empty, %d failed in %.2fs (%.0f pages/s, %d jobs)",
+                            report.pages.seen, report.pages.ok, report.pages.empty, report.pages.failed, report.seconds, rate, report.jobs))
+        let ran = StageName.allCases.filter { report.stages[$0.rawValue]?.ran == true }.map(\.rawValue)
+        lines.append("stages run: " + ran.joined(separator: " → ") + "   html parsed: \(report.htmlParsed)")
+        lines.append("outputs in \(report.output)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func statistics(_ stats: CorpusStatistics, settings: AggregateSettings) -> String {
+        var out: [String] = []
+        out.append(table("Pages", [
+            ("seen", stats.pagesSeen), ("articles ok", stats.articlesOK), ("empty", stats.articlesEmpty), ("failed", stats.pagesFailed),
+        ]))
+        out.append(table("Totals", [("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs)]))
+        out.append(table("Sites", top(stats.bySite, settings.tableRows)))
+        out.append(table("Published days", stats.byDay.sorted { $0.key < $1.key }.suffix(settings.tableRows).map { ($0.key, $0.value) }))
+        out.append(table("Languages", top(stats.byLanguage, settings.tableRows)))
+        out.append(table("Wire agencies (dateline)", top(stats.byAgency, settings.tableRows)))
+        if !stats.failuresByKind.isEmpty { out.append(table("Failures", top(stats.failuresByKind, settings.tableRows))) }
+        let length = stats.lengthSummary
+        var lengthLines = ["Length (words)"]
+        lengthLines.append(String(format: "  mean %.1f  sd %.1f  min %d  max %d", length.mean, length.standardDeviation, length.minimum, length.maximum))
+        lengthLines.append("  " + length.percentiles.map { "\($0.name) \($0.value)" }.joined(separator: "  "))
+        let histogram = LengthSummary.histogram(stats.wordCounts, bins: settings.lengthBins)
+        let most = max(1, histogram.map(\.count).max() ?? 1)
+        for bin in histogram {
+            let label = bin.to.map { "\(bin.from)–\($0 - 1)" } ?? "\(bin.from)+"
+            let bar = String(repeating: "█", count: (bin.count * 40 + most - 1) / most)
+            lengthLines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%6d ", bin.count) + bar)
+        }
+        out.append(lengthLines.joined(separator: "\n"))
+        return out.joined(separator: "\n\n")
+    }
+
+    static func top(_ counts: [String: Int], _ rows: Int) -> [(String, Int)] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(rows).map { ($0.key, $0.value) }
+    }
+
+    static func table(_ title: String, _ rows: [(String, Int)]) -> String {
+        guard !rows.isEmpty else { return title + "\n  (none)" }
+        let width = min(48, max(8, rows.map { $0.0.count }.max() ?? 8))
+        let total = max(1, rows.map(\.1).reduce(0, +))
+        var lines = [title]
+        for (label, count) in rows {
+            let shown = label.count > width ? String(label.prefix(width - 1)) + "…" : label
+            lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8d", count)
+                         + String(format: "  %5.1f%%", 100 * Double(count) / Double(total)))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

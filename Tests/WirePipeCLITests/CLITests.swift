@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import WirePipe
+
+/// End to end: the `wirepipe` binary that `swift test` builds, run as a user would.
+@Suite struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        let besideTests = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("wirepipe")
+        if let besideTests, FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/wirepipe")
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func wirepipe(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wirepipe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    var samples: URL { Self.packageRoot.appendingPathComponent("samples") }
+
+    @Test func runOverTheSamplesWritesOneArticlePerPage() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try wirepipe(["run", "--config", Self.packageRoot.appendingPathComponent("pipeline.json").path, "--output", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pages = try InputWalker(settings: FetchSettings()).pages(under: samples)
+        let articles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("articles").path).filter { $0.hasSuffix(".json") }
+        #expect(articles.count == pages.count)
+        #expect(pages.count >= 2)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("stats.json").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("run-report.json").path))
+        #expect(result.stdout.contains("\(pages.count) pages: \(pages.count) ok"))
+
+        let stats = try wirepipe(["stats", "--output", out.path])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("World News Desk"))
+        #expect(stats.stdout.contains("Reuters"))
+        #expect(stats.stdout.contains("Length (words)"))
+        let json = try wirepipe(["stats", "--output", out.path, "--json"])
+        let decoded = try JSONDecoder().decode(CorpusStatistics.self, from: Data(json.stdout.utf8))
+        #expect(decoded.articlesOK == pages.count)
+
+        let rerun = try wirepipe(["run", "--input", samples.path, "--output", out.path, "--stage", "analyse"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("stages run: analyse → aggregate   html parsed: 0"))
+        let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: out.appendingPathComponent("run-report.json")))
+        #expect(report.htmlParsed == 0 && report.startStage == .analyse)
+    }
+
+    @Test func extractPrintsOneJSONLinePerPage() throws {
+        let files = ["wordpress-repost.html", "aggregator-copy-cp1252.html"].map { samples.appendingPathComponent($0).path }
+        let result = try wirepipe(["extract"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let articles = try lines.map { try JSONDecoder().decode(ArticleDocument.self, from: Data($0.utf8)) }
+        #expect(articles.allSatisfy { $0.title == "Exclusive: US, Ukraine discuss danger of escalation as new weapons extend kyiv\u{2019}s reach" })
+        #expect(articles[1].authors == ["Phil Stewart", "Idrees Ali"])
+        #expect(articles[1].text.contains("\u{201C}So far we\u{2019}ve been on the same page"))
+    }
+
+    @Test func extractGivesAnErrorLineForABadPageAndGoesOn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("empty.html"))
+        let result = try wirepipe(["extract", folder.appendingPathComponent("empty.html").path, samples.appendingPathComponent("wordpress-repost.html").path])
+        #expect(result.status == 2)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("\"error\"") && lines[0].contains("empty"))
+        #expect(lines[1].contains("\"title\""))
+    }
+
+    @Test func badConfigurationIsRejectedWithTheKey() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"strip": {"max_link_densty": 0.3}}"#.utf8).write(to: folder.appendingPathComponent("pipeline.json"))
+        let result = try wirepipe(["run"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("strip.max_link_densty"))
+    }
+
+    @Test func usageErrorsHaveTheirOwnExitCode() throws {
+        let result = try wirepipe(["run", "--stage", "polish"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown stage 'polish'"))
+        let missing = try wirepipe(["run", "--input", "/nonexistent/folder", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("wp-none-\(UUID().uuidString)").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("does not exist"))
+    }
+
+    @Test func failingPagesGiveExitCodeTwoAndTheRestIsWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: samples.appendingPathComponent("wordpress-repost.html"), to: input.appendingPathComponent("good.html"))
+        try Data([0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 1, 2]).write(to: input.appendingPathComponent("bad.html"))
+        let result = try wirepipe(["run", "--input", input.path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.html"))
+        let articles = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/articles").path)
+        #expect(articles.count == 1)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import WirePipe
+
+@Suite struct PipelineConfigurationTests {
+    @Test func emptyObjectIsAllDefaults() throws {
+        let decoded = try PipelineConfiguration.decode(Data("{}".utf8))
+        #expect(decoded == PipelineConfiguration())
+    }
+
+    @Test func emptySectionsAreDefaults() throws {
+        let decoded = try PipelineConfiguration.decode(Data(#"{"fetch": {}, "strip": {}, "normalise": {}, "analyse": {}, "aggregate": {}}"#.utf8))
+        #expect(decoded == PipelineConfiguration())
+    }
+
+    @Test func theShippedPipelineJSONIsTheDefaults() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try PipelineConfiguration.load(from: root.appendingPathComponent("pipeline.json"))
+        #expect(shipped == PipelineConfiguration())
+    }
+
+    @Test func valuesAreRead() throws {
+        let decoded = try PipelineConfiguration.decode(Data(#"{"jobs": 3, "input": "pages", "strip": {"max_link_density": 0.4}}"#.utf8))
+        #expect(decoded.jobs == 3)
+        #expect(decoded.input == "pages")
+        #expect(decoded.strip.maxLinkDensity == 0.4)
+        #expect(decoded.strip.minSentenceWords == StripSettings().minSentenceWords)
+    }
+
+    @Test func unknownKeyIsRejectedWithItsPath() {
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"strip": {"max_link_densty": 0.4}}"#.utf8))
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.path == "strip.max_link_densty" && error.problem.contains("max_link_density")
+        }
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"ouput": "x"}"#.utf8)) }
+    }
+
+    @Test func badValuesNameTheKeyAndWhatIsAllowed() {
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"jobs": -2}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "jobs" && "\(error)".contains("at least 0")
+        }
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"strip": {"container_share": 2}}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "strip.container_share" && "\(error)".contains("between")
+        }
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"aggregate": {"length_bins": [0, 50, 20]}}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "aggregate.length_bins"
+        }
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"fetch": {"fallback_encoding": "klingon"}}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "fetch.fallback_encoding"
+        }
+    }
+
+    @Test func wrongTypeNamesTheKey() {
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"analyse": {"dateline_max_prefix": "long"}}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "analyse.dateline_max_prefix"
+        }
+    }
+
+    @Test func unsupportedVersionIsRejected() {
+        #expect {
+            try PipelineConfiguration.decode(Data(#"{"version": 2}"#.utf8))
+        } throws: { error in
+            (error as? ConfigurationError)?.path == "version" && "\(error)".contains("unsupported version 2")
+        }
+    }
+
+    @Test func invalidJSONIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data("{jobs: 1".utf8)) }
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        var configuration = PipelineConfiguration()
+        configuration.jobs = 4
+        configuration.strip.containerShare = 0.9
+        let data = try JSONEncoder().encode(configuration)
+        #expect(try PipelineConfiguration.decode(data) == configuration)
+    }
+}
