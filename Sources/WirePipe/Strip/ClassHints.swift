@@ -18,7 +18,7 @@ enum ClassHint: Equatable {
         "masthead", "navbar", "navigation", "menu", "paywall", "banner", "author-bio", "authorbio", "byline", "bio-box",
         "caption", "tags", "toolbar", "follow", "trending", "most-read", "mostread", "popular",
         "read-more", "readmore", "more-stories", "skip-link", "rating",
-        "likes",
+        "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",
     ]
     /// Short words that only count as a whole name part (`ad` must not match `header` or `read`).
     static let negativeWords: Set<String> = [
