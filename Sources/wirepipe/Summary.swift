@@ -18,8 +18,8 @@ enum Summary {
         var out: [String] = []
         out.append(table("Pages", [
             ("seen", stats.pagesSeen), ("articles ok", stats.articlesOK), ("empty", stats.articlesEmpty), ("failed", stats.pagesFailed),
-        ]))
-        out.append(table("Totals", [("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs)]))
+        ], shares: false))
+        out.append(table("Totals", [("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs)], shares: false))
         out.append(table("Sites", top(stats.bySite, settings.tableRows)))
         out.append(table("Published days", stats.byDay.sorted { $0.key < $1.key }.suffix(settings.tableRows).map { ($0.key, $0.value) }))
         out.append(table("Languages", top(stats.byLanguage, settings.tableRows)))
@@ -44,15 +44,16 @@ enum Summary {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(rows).map { ($0.key, $0.value) }
     }
 
-    static func table(_ title: String, _ rows: [(String, Int)]) -> String {
+    /// A titled two-column table; `shares` adds each row's percentage of the rows' total.
+    static func table(_ title: String, _ rows: [(String, Int)], shares: Bool = true) -> String {
         guard !rows.isEmpty else { return title + "\n  (none)" }
         let width = min(48, max(8, rows.map { $0.0.count }.max() ?? 8))
         let total = max(1, rows.map(\.1).reduce(0, +))
         var lines = [title]
         for (label, count) in rows {
             let shown = label.count > width ? String(label.prefix(width - 1)) + "…" : label
-            lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8d", count)
-                         + String(format: "  %5.1f%%", 100 * Double(count) / Double(total)))
+            let share = shares ? String(format: "  %5.1f%%", 100 * Double(count) / Double(total)) : ""
+            lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8d", count) + share)
         }
         return lines.joined(separator: "\n")
     }
