@@ -40,6 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed measurements for scripts/bench: the libxml2 parse floor, extraction alone, analysis.
+        .executableTarget(
+            name: "wirepipe-bench",
+            dependencies: ["WirePipe", "CLibXML2"]
+        ),
         .testTarget(
             name: "WirePipeTests",
             dependencies: ["WirePipe"],

@@ -2,15 +2,15 @@ import Foundation
 
 /// What an element's class, id and role names hint at. Hints are weak evidence: they scale scores and
 /// break ties; text and link density decide.
-enum ClassHint: Equatable {
+enum ClassHint: Equatable, Sendable {
     case none
     /// The article body (article, content, entry, story, post-body, itemprop=articleBody…).
     case positive
     /// Page chrome (share, comments, related, newsletter, cookie, sidebar…).
     case negative
 
-    /// Words that, as a part of a class or id name, point at chrome. Matched as a prefix of a name part,
-    /// so `sharedaddy` and `social-links` match; short words must match a whole part.
+    /// Words that, at the start of a class or id name or of one of its `-`/`_` separated words, point at
+    /// chrome: `sharedaddy`, `social-links` and `post-comments` match.
     static let negativePrefixes = [
         "share", "sharing", "social", "comment", "respond", "disqus", "related", "recommend", "newsletter",
         "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "sidebar",
@@ -20,35 +20,125 @@ enum ClassHint: Equatable {
         "read-more", "readmore", "more-stories", "skip-link", "rating",
         "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",
     ]
-    /// Short words that only count as a whole name part (`ad` must not match `header` or `read`).
-    static let negativeWords: Set<String> = [
+    /// Short words that only count as a whole word (`ad` must not match `header` or `read`).
+    static let negativeWords = [
         "ad", "ads", "nav", "meta", "tag", "like", "rss", "email", "mail", "login", "aside", "sr", "tools",
     ]
-    static let positiveWords: Set<String> = [
-        "article", "articlebody", "article-body", "article-content", "articletext", "content", "entry",
-        "entry-content", "story", "story-body", "storybody", "post", "post-content", "post-body", "postbody",
-        "body", "text", "main", "blog-post", "news-text", "prose",
+    static let positiveWords = [
+        "article", "articlebody", "articletext", "content", "entry", "story", "storybody", "post", "postbody",
+        "body", "text", "main", "prose",
     ]
     static let negativeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"]
     /// Semantic tags that are chrome by definition.
     static let negativeTags: Set<String> = ["nav", "aside", "footer", "form"]
 
+    static let matcher = NameMatcher(negativePrefixes: negativePrefixes, negativeWords: negativeWords, positiveWords: positiveWords)
+
     static func of(_ node: DOMTree.Node) -> ClassHint {
-        if node.attribute("itemprop")?.lowercased() == "articlebody" { return .positive }
-        if let role = node.attribute("role")?.lowercased(), negativeRoles.contains(role) { return .negative }
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return .positive }
+        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
         if negativeTags.contains(node.name) { return .negative }
-        let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        if names.count <= 1 { return node.name == "article" || node.name == "main" ? .positive : .none }
-        var positive = node.name == "article" || node.name == "main"
-        for part in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let name = String(part)
-            let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-            if words.contains(where: negativeWords.contains) { return .negative }
-            if negativePrefixes.contains(where: { prefix in
-                name.hasPrefix(prefix) || words.contains { $0.hasPrefix(prefix) }
-            }) { return .negative }
-            if positiveWords.contains(name) || words.contains(where: { positiveWords.contains($0) }) { positive = true }
+        let semanticArticle = node.name == "article" || node.name == "main"
+        switch matcher.match(node.classNames) {
+        case .negative: return .negative
+        case .positive: return .positive
+        case .none: return semanticArticle ? .positive : .none
         }
+    }
+}
+
+/// Matches class and id names against the hint word lists in one pass over their bytes, with a trie
+/// (these lookups run for every element of every page).
+struct NameMatcher: Sendable {
+    private static let alphabet = 38  // a-z, 0-9, '-', anything else
+    private var next: [Int32] = []
+    private var negativePrefix: [Bool] = []
+    private var negativeWord: [Bool] = []
+    private var positiveWord: [Bool] = []
+
+    init(negativePrefixes: [String], negativeWords: [String], positiveWords: [String]) {
+        addNode()
+        for word in negativePrefixes { negativePrefix[insert(word)] = true }
+        for word in negativeWords { negativeWord[insert(word)] = true }
+        for word in positiveWords { positiveWord[insert(word)] = true }
+    }
+
+    private mutating func addNode() {
+        next.append(contentsOf: repeatElement(-1, count: Self.alphabet))
+        negativePrefix.append(false)
+        negativeWord.append(false)
+        positiveWord.append(false)
+    }
+
+    private mutating func insert(_ word: String) -> Int {
+        var node = 0
+        for byte in word.utf8 {
+            let slot = node * Self.alphabet + Self.symbol(byte)
+            if next[slot] < 0 {
+                next[slot] = Int32(negativePrefix.count)
+                addNode()
+            }
+            node = Int(next[slot])
+        }
+        return node
+    }
+
+    @inline(__always)
+    private static func symbol(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0x61...0x7A: return Int(byte - 0x61)
+        case 0x30...0x39: return 26 + Int(byte - 0x30)
+        case 0x2D: return 36
+        default: return 37
+        }
+    }
+
+    @inline(__always)
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
+    }
+
+    /// Negative as soon as any word matches a negative entry; positive when a word is positive and none is negative.
+    func match(_ names: String) -> ClassHint {
+        var positive = false
+        var found = ClassHint.none
+        names.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while start < bytes.count {
+                // Skip separators to the start of the next word.
+                if Self.isSeparator(bytes[start]) {
+                    start += 1
+                    continue
+                }
+                var node = 0
+                var i = start
+                var wordEnd = -1
+                while i < bytes.count {
+                    let slot = node * Self.alphabet + Self.symbol(bytes[i])
+                    let child = next[slot]
+                    if child < 0 { break }
+                    node = Int(child)
+                    i += 1
+                    if negativePrefix[node] {
+                        found = .negative
+                        return
+                    }
+                    if i == bytes.count || Self.isSeparator(bytes[i]) {
+                        if wordEnd < 0 { wordEnd = i }
+                        if negativeWord[node] {
+                            found = .negative
+                            return
+                        }
+                        if positiveWord[node] && i == wordEnd { positive = true }
+                    }
+                }
+                // Continue at the next word start.
+                var j = start
+                while j < bytes.count && !Self.isSeparator(bytes[j]) { j += 1 }
+                start = j + 1
+            }
+        }
+        if found == .negative { return .negative }
         return positive ? .positive : .none
     }
 }

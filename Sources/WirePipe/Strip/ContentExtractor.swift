@@ -16,9 +16,6 @@ public struct ContentExtractor: Sendable {
         self.settings = settings
     }
 
-    /// Elements that are paragraphs, not containers: the descent stops above them.
-    static let paragraphLevel: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "address", "tr", "th"]
-
     enum Role { case content, neutral, boilerplate }
 
     func role(of block: ScoredBlock) -> Role {
@@ -97,7 +94,7 @@ public struct ContentExtractor: Sendable {
             for child in tree.children(of: container) where !tree.nodes[child].isText {
                 if best == nil || mass[child].score > mass[best!].score { best = child }
             }
-            guard let best, !Self.paragraphLevel.contains(tree.nodes[best].name),
+            guard let best, !tree.nodes[best].tag.contains(.paragraph),
                   mass[best].score >= settings.containerShare * total
             else { return container }
             container = best
@@ -115,9 +112,9 @@ public struct ContentExtractor: Sendable {
                 let node = tree.nodes[index]
                 let m = mass[index]
                 var chrome = false
-                if ClassHint.of(node) == .negative && m.contentChars * 2 < mass[container].contentChars {
+                if node.hint == .negative && m.contentChars * 2 < mass[container].contentChars {
                     chrome = true
-                } else if !Self.paragraphLevel.contains(node.name), m.sentences == 0, m.chars > 0,
+                } else if !node.tag.contains(.paragraph), m.sentences == 0, m.chars > 0,
                           Double(m.linkChars) / Double(m.chars) > settings.maxLinkDensity * 0.6 {
                     chrome = true
                 }

@@ -15,9 +15,11 @@ public enum HTMLDocument {
         "type", "hidden", "aria-hidden", "style", "href", "http-equiv", "pubdate",
     ]
 
-    /// Elements whose content is never text of the page (their text nodes are dropped while copying).
-    /// JSON-LD scripts are kept for the metadata.
+    /// Elements whose text is never text of the page (dropped while copying). JSON-LD scripts are kept.
     static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]
+
+    /// Tags whose elements metadata extraction looks up by name.
+    static let indexedTags: Set<String> = ["meta", "link", "title", "h1", "script", "time", "body", "html"]
 
     /// Must run once before worker threads parse (libxml2's global initialisation is not thread-safe).
     public static func initialiseParser() {
@@ -45,6 +47,7 @@ public enum HTMLDocument {
     private static func copy(_ root: xmlNodePtr) -> DOMTree {
         var nodes: [DOMTree.Node] = []
         nodes.reserveCapacity(2048)
+        var byTag: [String: [Int]] = [:]
         // The open elements on the path from the root, with whether text inside them is dropped.
         var openElements: [(index: Int, dropsText: Bool)] = []
         var current: xmlNodePtr? = root
@@ -53,12 +56,19 @@ public enum HTMLDocument {
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = String(cString: node.pointee.name).lowercased()
+                let name = string(node.pointee.name)
                 let attributes = copyAttributes(node)
                 let index = nodes.count
-                nodes.append(DOMTree.Node(name: name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1, subtreeEnd: index + 1))
+                let tag = TagKind.table[name] ?? []
+                var element = DOMTree.Node(
+                    name: name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1, subtreeEnd: index + 1,
+                    tag: tag, classNames: "", hint: .none)
+                element.classNames = classNames(attributes)
+                element.hint = ClassHint.of(element)
+                nodes.append(element)
+                if indexedTags.contains(name) { byTag[name, default: []].append(index) }
                 if node.pointee.children != nil {
-                    let isJSONLD = name == "script" && attributes["type"]?.lowercased().contains("ld+json") == true
+                    let isJSONLD = name == "script" && element.attribute("type")?.lowercased().contains("ld+json") == true
                     let drops = (openElements.last?.dropsText ?? false) || (opaqueElements.contains(name) && !isJSONLD)
                     openElements.append((index, drops))
                     descend = true
@@ -66,7 +76,9 @@ public enum HTMLDocument {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if openElements.last?.dropsText != true, let content = node.pointee.content {
                     let index = nodes.count
-                    nodes.append(DOMTree.Node(name: "", text: String(cString: content), attributes: [:], parent: openElements.last?.index ?? -1, subtreeEnd: index + 1))
+                    nodes.append(DOMTree.Node(
+                        name: "", text: string(content), attributes: [], parent: openElements.last?.index ?? -1,
+                        subtreeEnd: index + 1, tag: [], classNames: "", hint: .none))
                 }
             default:
                 break  // comments, processing instructions, entity references: not text of the page
@@ -90,26 +102,42 @@ public enum HTMLDocument {
             }
         }
         while let open = openElements.popLast() { nodes[open.index].subtreeEnd = nodes.count }
-        return DOMTree(nodes: nodes)
+        return DOMTree(nodes: nodes, elementsByTag: byTag)
     }
 
-    private static func copyAttributes(_ node: xmlNodePtr) -> [String: String] {
-        var attributes: [String: String] = [:]
+    /// Decodes a libxml2 string (UTF-8, NUL-terminated) without a second validation pass for ASCII.
+    @inline(__always)
+    private static func string(_ pointer: UnsafePointer<xmlChar>) -> String {
+        String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))), as: UTF8.self)
+    }
+
+    private static func copyAttributes(_ node: xmlNodePtr) -> [DOMTree.Attribute] {
+        var attributes: [DOMTree.Attribute] = []
         var attribute = node.pointee.properties
         while let a = attribute {
-            let name = String(cString: a.pointee.name).lowercased()
+            let name = string(a.pointee.name).lowercased()
             if keptAttributes.contains(name) {
                 // An attribute's value is the text of its children.
                 var value = ""
                 var child = a.pointee.children
                 while let c = child {
-                    if let content = c.pointee.content { value += String(cString: content) }
+                    if let content = c.pointee.content { value += string(content) }
                     child = c.pointee.next
                 }
-                attributes[name] = value
+                attributes.append(DOMTree.Attribute(name: name, value: value))
             }
             attribute = a.pointee.next
         }
         return attributes
+    }
+
+    /// `class` and `id`, lowercased (ASCII) and joined by a space.
+    private static func classNames(_ attributes: [DOMTree.Attribute]) -> String {
+        var bytes: [UInt8] = []
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            for byte in attribute.value.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -88,7 +88,7 @@ public struct MetadataExtractor: Sendable {
         let candidates = tree.elements(named: "h1").compactMap { index -> (String, Bool)? in
             let text = TextFolding.foldWhitespace(tree.text(of: index))
             guard !text.isEmpty, text.count <= 300 else { return nil }
-            let names = ((tree.nodes[index].attribute("class") ?? "") + " " + (tree.nodes[index].attribute("id") ?? "")).lowercased()
+            let names = tree.nodes[index].classNames
             return (text, names.contains("logo") || names.contains("site"))
         }
         guard let documentTitle else { return candidates.first { !$0.1 }?.0 }
@@ -190,7 +190,7 @@ public struct MetadataExtractor: Sendable {
         }
         // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
         for (index, node) in tree.nodes.enumerated() where !node.isText {
-            let classes = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+            let classes = node.classNames
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
                 || classes.contains("byline") || classes.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("-author") || $0 == "fn" }
             guard isByline else { continue }

@@ -1,0 +1,67 @@
+import CLibXML2
+import Dispatch
+import Foundation
+import Synchronization
+import WirePipe
+
+// wirepipe-bench MODE JOBS FILE...
+// Measures pages/s over the given pages, all read into memory first (decompressed), on JOBS threads:
+//   parse   libxml2's htmlReadMemory + xmlFreeDoc only: the floor every page must pay
+//   strip   fetch's decoding + strip (parse, metadata, main text): extraction alone
+//   analyse strip + normalise + analyse: the article document, without writing it
+// Prints one JSON line: {"mode", "jobs", "pages", "seconds", "pages_per_second", "mb_per_second"}.
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let jobs = Int(arguments[2]), ["parse", "strip", "analyse"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: wirepipe-bench parse|strip|analyse JOBS FILE...\n".utf8))
+    exit(2)
+}
+let mode = arguments[1]
+let fetch = FetchStage(settings: FetchSettings())
+var pages: [FetchedPage] = []
+var rawPages: [[UInt8]] = []
+for (index, file) in arguments.dropFirst(3).enumerated() {
+    let url = URL(fileURLWithPath: file)
+    guard let page = try? fetch.process(PageLocation(root: url.deletingLastPathComponent(), relativePath: url.lastPathComponent)) else { continue }
+    pages.append(page)
+    _ = index
+}
+// The floor parses the bytes as stored (decompressed), letting libxml2 find the encoding, as a plain parser would.
+for page in pages { rawPages.append(page.html) }
+let totalBytes = pages.reduce(0) { $0 + $1.source.bytes }
+let pipeline = Pipeline(configuration: PipelineConfiguration())
+HTMLDocument.initialiseParser()
+
+let next = Atomic<Int>(0)
+let failures = Atomic<Int>(0)
+let frozenPages = pages
+let frozenRaw = rawPages
+let start = DispatchTime.now().uptimeNanoseconds
+DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
+    while true {
+        let i = next.add(1, ordering: .relaxed).oldValue
+        guard i < frozenPages.count else { break }
+        switch mode {
+        case "parse":
+            let bytes = frozenRaw[i]
+            let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            let doc = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { htmlReadMemory($0, Int32(buffer.count), nil, nil, options) }
+            }
+            if let doc { xmlFreeDoc(doc) } else { failures.add(1, ordering: .relaxed) }
+        case "strip":
+            if (try? pipeline.strip.process(frozenPages[i])) == nil { failures.add(1, ordering: .relaxed) }
+        default:
+            if (try? pipeline.article(from: frozenPages[i])) == nil { failures.add(1, ordering: .relaxed) }
+        }
+    }
+}
+let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+let result: [String: Any] = [
+    "mode": mode, "jobs": jobs, "pages": frozenPages.count, "failed": failures.load(ordering: .relaxed),
+    "seconds": (seconds * 1000).rounded() / 1000,
+    "pages_per_second": (Double(frozenPages.count) / seconds * 10).rounded() / 10,
+    "mb_per_second": (Double(totalBytes) / 1e6 / seconds * 10).rounded() / 10,
+]
+let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+print(String(decoding: data, as: UTF8.self))
