@@ -46,9 +46,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// A block with at least this many characters and low link density counts as content even without
     /// sentence punctuation (long captions-free prose in languages without spaces, for example).
     public var minContentChars: Int = 140
-    /// The extractor descends from the best-scoring element into a child that keeps at least this share
-    /// of its score, so that comments and widgets beside the article are left out.
-    public var containerShare: Double = 0.85
+    /// A sibling of the article's paragraph parent is kept as more of the article when its content score
+    /// reaches this share of the parent's (a body split in two around an advertisement).
+    public var siblingShare: Double = 0.2
     /// Weight of content inside elements whose class, id or role hints at chrome (share, comments, related…).
     /// Hints are weak evidence: they scale scores, they never decide alone.
     public var negativeHintWeight: Double = 0.25
@@ -63,7 +63,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case maxLinkDensity = "max_link_density"
         case minSentenceWords = "min_sentence_words"
         case minContentChars = "min_content_chars"
-        case containerShare = "container_share"
+        case siblingShare = "sibling_share"
         case negativeHintWeight = "negative_hint_weight"
         case positiveHintWeight = "positive_hint_weight"
         case boilerplatePenalty = "boilerplate_penalty"
@@ -76,7 +76,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         maxLinkDensity = try c.value(.maxLinkDensity, default: d.maxLinkDensity, check: Allowed.within(0...1))
         minSentenceWords = try c.value(.minSentenceWords, default: d.minSentenceWords, check: Allowed.atLeast(1))
         minContentChars = try c.value(.minContentChars, default: d.minContentChars, check: Allowed.atLeast(1))
-        containerShare = try c.value(.containerShare, default: d.containerShare, check: Allowed.within(0.5...1))
+        siblingShare = try c.value(.siblingShare, default: d.siblingShare, check: Allowed.within(0...1))
         negativeHintWeight = try c.value(.negativeHintWeight, default: d.negativeHintWeight, check: Allowed.within(0...1))
         positiveHintWeight = try c.value(.positiveHintWeight, default: d.positiveHintWeight, check: Allowed.within(1...10))
         boilerplatePenalty = try c.value(.boilerplatePenalty, default: d.boilerplatePenalty, check: Allowed.within(0...10))

@@ -69,10 +69,11 @@ public struct ContentExtractor: Sendable {
             if parent >= root { mass[parent].add(mass[index]) }
         }
 
-        let container = chooseContainer(tree: tree, root: root, mass: mass)
+        let containers = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
         var kept: [TextBlock] = []
         var droppedCache: [Int: Bool] = [:]
-        for (block, role) in zip(blocks, roles) where tree.contains(container, block.owner) {
+        for (block, role) in zip(blocks, roles) {
+            guard let container = containers.first(where: { tree.contains($0, block.owner) }) else { continue }
             if role == .boilerplate { continue }
             if insideChrome(block.owner, container: container, tree: tree, mass: mass, cache: &droppedCache) { continue }
             if block.kind == .heading, let title, Self.sameText(block.text, title) { continue }
@@ -85,20 +86,73 @@ public struct ContentExtractor: Sendable {
         return kept
     }
 
-    func chooseContainer(tree: DOMTree, root: Int, mass: [Mass]) -> Int {
-        var container = root
-        while true {
-            let total = mass[container].score
-            guard total > 0 else { return container }
-            var best: Int?
-            for child in tree.children(of: container) where !tree.nodes[child].isText {
-                if best == nil || mass[child].score > mass[best!].score { best = child }
+    /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
+    /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
+    static let siblingLevels = 3
+
+    /// The article container and the siblings that continue it.
+    ///
+    /// An article's paragraphs are siblings under one parent; teasers of other stories each sit alone in a
+    /// card of their own. So every block's score goes to the element that holds it as a paragraph (its
+    /// parent when the block is a `<p>`-like element, else the element itself) and half of it one level
+    /// higher; the element with the highest such score is the article's paragraph parent. Then, at each of
+    /// the few levels above it, siblings that hold a paragraph parent of their own with a fair share of that
+    /// score are kept too (a body split into columns, or around an advertisement); headers, bylines and
+    /// teaser lists hold no such paragraph parent and stay out.
+    func chooseContainers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass]) -> [Int] {
+        // direct: the score of the paragraphs an element holds itself; local adds half of its children's.
+        var direct = [Double](repeating: 0, count: tree.nodes.count)
+        var local = [Double](repeating: 0, count: tree.nodes.count)
+        for (block, role) in zip(blocks, roles) {
+            let value: Double
+            switch role {
+            case .content: value = Double(block.chars) * block.hintWeight
+            case .boilerplate: value = -settings.boilerplatePenalty * Double(block.chars)
+            case .neutral: continue
             }
-            guard let best, !tree.nodes[best].tag.contains(.paragraph),
-                  mass[best].score >= settings.containerShare * total
-            else { return container }
-            container = best
+            var holder = block.owner
+            if tree.nodes[holder].tag.contains(.paragraph) {
+                let parent = tree.nodes[holder].parent
+                if parent >= root { holder = parent }
+            }
+            direct[holder] += value
+            local[holder] += value
+            let above = tree.nodes[holder].parent
+            if above >= root { local[above] += value / 2 }
         }
+        var best = root
+        for index in root..<tree.nodes.count where local[index] > local[best] { best = index }
+        guard local[best] > 0 else { return [root] }
+
+        // The best paragraph-parent score inside each subtree.
+        var bestInside = local
+        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
+            let parent = tree.nodes[index].parent
+            if parent >= root, bestInside[index] > bestInside[parent] { bestInside[parent] = bestInside[index] }
+        }
+        let threshold = settings.siblingShare * local[best]
+        var containers = [best]
+        var level = best
+        for depth in 0..<Self.siblingLevels {
+            let parent = tree.nodes[level].parent
+            guard parent >= root else { break }
+            // A parent that holds article paragraphs of its own is the article, and the box found first was
+            // only a part of it (a fact box, a pull-out section).
+            if direct[parent] >= threshold, tree.nodes[parent].hint != .negative {
+                containers = [parent]
+                level = parent
+                continue
+            }
+            for sibling in tree.children(of: parent) where sibling != level {
+                let node = tree.nodes[sibling]
+                guard !node.isText, node.hint != .negative, mass[sibling].contentChars > 0 else { continue }
+                let continuesArticle = bestInside[sibling] >= threshold
+                    || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
+                if continuesArticle { containers.append(sibling) }
+            }
+            level = parent
+        }
+        return containers.sorted()
     }
 
     /// Whether an element between the container and a block is chrome: a hinted widget that holds little of

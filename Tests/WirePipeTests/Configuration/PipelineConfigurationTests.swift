@@ -45,9 +45,9 @@ import Testing
             (error as? ConfigurationError)?.path == "jobs" && "\(error)".contains("at least 0")
         }
         #expect {
-            try PipelineConfiguration.decode(Data(#"{"strip": {"container_share": 2}}"#.utf8))
+            try PipelineConfiguration.decode(Data(#"{"strip": {"sibling_share": 2}}"#.utf8))
         } throws: { error in
-            (error as? ConfigurationError)?.path == "strip.container_share" && "\(error)".contains("between")
+            (error as? ConfigurationError)?.path == "strip.sibling_share" && "\(error)".contains("between")
         }
         #expect {
             try PipelineConfiguration.decode(Data(#"{"aggregate": {"length_bins": [0, 50, 20]}}"#.utf8))
@@ -84,7 +84,7 @@ import Testing
     @Test func roundTripsThroughJSON() throws {
         var configuration = PipelineConfiguration()
         configuration.jobs = 4
-        configuration.strip.containerShare = 0.9
+        configuration.strip.siblingShare = 0.3
         let data = try JSONEncoder().encode(configuration)
         #expect(try PipelineConfiguration.decode(data) == configuration)
     }
