@@ -12,6 +12,15 @@ import WirePipe
 // Prints one JSON line: {"mode", "jobs", "pages", "seconds", "pages_per_second", "mb_per_second"}.
 
 let arguments = CommandLine.arguments
+// wirepipe-bench explain FILE: the extractor's containers and block decisions for one page.
+if arguments.count == 3, arguments[1] == "explain" {
+    let url = URL(fileURLWithPath: arguments[2])
+    let page = try FetchStage(settings: FetchSettings()).process(PageLocation(root: url.deletingLastPathComponent(), relativePath: url.lastPathComponent))
+    let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding)
+    let title = MetadataExtractor().extract(from: tree).title
+    print(ContentExtractor(settings: StripSettings()).explain(tree, title: title))
+    exit(0)
+}
 guard arguments.count >= 4, let jobs = Int(arguments[2]), ["parse", "strip", "analyse"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: wirepipe-bench parse|strip|analyse JOBS FILE...\n".utf8))
     exit(2)

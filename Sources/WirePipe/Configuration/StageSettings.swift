@@ -40,6 +40,8 @@ public struct FetchSettings: Codable, Equatable, Sendable {
 public struct StripSettings: Codable, Equatable, Sendable {
     /// A text block whose share of characters inside links exceeds this is navigation, not prose.
     public var maxLinkDensity: Double = 0.5
+    /// The same for a block that holds a sentence: prose often carries a long inline link.
+    public var maxProseLinkDensity: Double = 0.8
     /// A run of at least this many words ending in sentence punctuation counts as a sentence,
     /// the strongest language-independent sign of article prose.
     public var minSentenceWords: Int = 5
@@ -61,6 +63,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case maxLinkDensity = "max_link_density"
+        case maxProseLinkDensity = "max_prose_link_density"
         case minSentenceWords = "min_sentence_words"
         case minContentChars = "min_content_chars"
         case siblingShare = "sibling_share"
@@ -74,6 +77,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = StripSettings()
         maxLinkDensity = try c.value(.maxLinkDensity, default: d.maxLinkDensity, check: Allowed.within(0...1))
+        maxProseLinkDensity = try c.value(.maxProseLinkDensity, default: d.maxProseLinkDensity, check: Allowed.within(0...1))
         minSentenceWords = try c.value(.minSentenceWords, default: d.minSentenceWords, check: Allowed.atLeast(1))
         minContentChars = try c.value(.minContentChars, default: d.minContentChars, check: Allowed.atLeast(1))
         siblingShare = try c.value(.siblingShare, default: d.siblingShare, check: Allowed.within(0...1))

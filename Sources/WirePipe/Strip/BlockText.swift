@@ -9,6 +9,8 @@ struct BlockText {
     var chars: Int
     /// Runs of at least `minWords` words that end in sentence punctuation.
     var sentences: Int
+    /// Words (ideographs count as half a word each).
+    var words: Int
 
     /// Folds `bytes` (whitespace runs to one space, trimmed) and counts. CJK ideographs and kana, written
     /// without spaces, count as half a word each.
@@ -17,6 +19,7 @@ struct BlockText {
         out.reserveCapacity(bytes.count)
         var chars = 0, sentences = 0
         var halfWords = 0
+        var totalHalfWords = 0
         var inWord = false
         var pendingSpace = false
         let n = bytes.count
@@ -73,6 +76,7 @@ struct BlockText {
             chars += 1
             if isSentenceEnd {
                 if halfWords >= minWords * 2 { sentences += 1 }
+                totalHalfWords += halfWords
                 halfWords = 0
                 inWord = false
             } else if isHalfWord {
@@ -90,6 +94,7 @@ struct BlockText {
         self.text = String(decoding: out, as: UTF8.self)
         self.chars = chars
         self.sentences = sentences
+        self.words = (totalHalfWords + halfWords) / 2
     }
 
     /// Characters that are not whitespace, counted on bytes (continuation bytes are not characters).

@@ -19,7 +19,10 @@ public struct ContentExtractor: Sendable {
     enum Role { case content, neutral, boilerplate }
 
     func role(of block: ScoredBlock) -> Role {
-        if block.linkDensity > settings.maxLinkDensity { return .boilerplate }
+        // Prose may carry a long inline link; a block is navigation when links make up most of it, or, for
+        // a block with a sentence in it, nearly all of it.
+        let limit = block.sentences > 0 ? settings.maxProseLinkDensity : settings.maxLinkDensity
+        if block.linkDensity > limit { return .boilerplate }
         if block.sentences > 0 || block.chars >= settings.minContentChars { return .content }
         return .neutral
     }
@@ -39,6 +42,34 @@ public struct ContentExtractor: Sendable {
             linkChars += other.linkChars
             sentences += other.sentences
         }
+    }
+
+    /// Why the extractor chose what it chose: the containers (tag, class names, score) and every block with
+    /// its role and whether it was kept. For debugging extraction rules (`wirepipe-bench explain FILE`).
+    public func explain(_ tree: DOMTree, title: String?) -> String {
+        var lines: [String] = []
+        let root = tree.elements(named: "body").first ?? 0
+        let blocks = TextBlockBuilder(tree: tree, settings: settings).blocks(under: root)
+        let roles = blocks.map(role(of:))
+        let kept = Set(extract(from: tree, title: title).map(\.text))
+        var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
+        for (block, role) in zip(blocks, roles) {
+            var m = Mass(chars: block.chars, linkChars: block.linkChars, sentences: block.sentences)
+            if role == .content { m.score = Double(block.chars) * block.hintWeight; m.contentChars = block.chars }
+            mass[block.owner].add(m)
+        }
+        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) where tree.nodes[index].parent >= root {
+            mass[tree.nodes[index].parent].add(mass[index])
+        }
+        for container in chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass) {
+            let node = tree.nodes[container]
+            lines.append("container #\(container) <\(node.name) \(node.classNames)> content \(mass[container].contentChars)")
+        }
+        for (block, role) in zip(blocks, roles) {
+            let node = tree.nodes[block.owner]
+            lines.append("\(kept.contains(block.text) ? "KEEP" : "drop") \(role) #\(block.owner)<\(node.name) \(node.classNames.prefix(30))> ld=\(String(format: "%.2f", block.linkDensity)) s=\(block.sentences) w=\(block.words): \(block.text.prefix(70))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     public func extract(from tree: DOMTree, title: String?) -> [TextBlock] {
@@ -70,15 +101,32 @@ public struct ContentExtractor: Sendable {
         }
 
         let containers = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
-        var kept: [TextBlock] = []
+        var keep = [Bool](repeating: false, count: blocks.count)
         var droppedCache: [Int: Bool] = [:]
-        for (block, role) in zip(blocks, roles) {
-            guard let container = containers.first(where: { tree.contains($0, block.owner) }) else { continue }
-            if role == .boilerplate { continue }
+        for (index, (block, role)) in zip(blocks, roles).enumerated() {
+            guard role != .boilerplate, let container = containers.first(where: { tree.contains($0, block.owner) }) else { continue }
             if insideChrome(block.owner, container: container, tree: tree, mass: mass, cache: &droppedCache) { continue }
             if block.kind == .heading, let title, Self.sameText(block.text, title) { continue }
-            kept.append(TextBlock(kind: block.kind, text: block.text))
+            keep[index] = true
         }
+        // A heading introduces the section under it: when nothing of that section was kept ("Share this:",
+        // "More stories"), the heading goes too.
+        var keptUnderNextHeading = false
+        for index in stride(from: blocks.count - 1, through: 0, by: -1) {
+            if blocks[index].kind == .heading {
+                if !keptUnderNextHeading { keep[index] = false }
+                keptUnderNextHeading = false
+            } else if keep[index] {
+                keptUnderNextHeading = true
+            }
+        }
+        // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags").
+        if let lastProse = keep.indices.last(where: { keep[$0] && roles[$0] == .content }) {
+            for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral && blocks[index].words < settings.minSentenceWords {
+                keep[index] = false
+            }
+        }
+        var kept = keep.indices.filter { keep[$0] }.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }
         if kept.isEmpty {
             // No container held prose: keep every content block of the page rather than nothing.
             kept = zip(blocks, roles).filter { $0.1 == .content }.map { TextBlock(kind: $0.0.kind, text: $0.0.text) }
@@ -117,8 +165,10 @@ public struct ContentExtractor: Sendable {
             }
             direct[holder] += value
             local[holder] += value
+            // An <article> is a story of its own: its paragraphs never add up with its neighbours' to make
+            // a list of teasers look like one long article.
             let above = tree.nodes[holder].parent
-            if above >= root { local[above] += value / 2 }
+            if above >= root, tree.nodes[holder].name != "article" { local[above] += value / 2 }
         }
         var best = root
         for index in root..<tree.nodes.count where local[index] > local[best] { best = index }
@@ -146,6 +196,8 @@ public struct ContentExtractor: Sendable {
             for sibling in tree.children(of: parent) where sibling != level {
                 let node = tree.nodes[sibling]
                 guard !node.isText, node.hint != .negative, mass[sibling].contentChars > 0 else { continue }
+                // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
+                if node.name == "article" && tree.nodes[level].name == "article" { continue }
                 let continuesArticle = bestInside[sibling] >= threshold
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
                 if continuesArticle { containers.append(sibling) }
@@ -171,6 +223,8 @@ public struct ContentExtractor: Sendable {
                 } else if !node.tag.contains(.paragraph), m.sentences == 0, m.chars > 0,
                           Double(m.linkChars) / Double(m.chars) > settings.maxLinkDensity * 0.6 {
                     chrome = true
+                } else if isLinkList(index, tree: tree, mass: mass) {
+                    chrome = true
                 }
                 cache[index] = chrome
                 if chrome { return true }
@@ -178,6 +232,19 @@ public struct ContentExtractor: Sendable {
             index = tree.nodes[index].parent
         }
         return false
+    }
+
+    /// A list most of whose items link somewhere: related stories, not a list of the article's points.
+    func isLinkList(_ index: Int, tree: DOMTree, mass: [Mass]) -> Bool {
+        let node = tree.nodes[index]
+        guard node.name == "ul" || node.name == "ol", mass[index].chars > 0 else { return false }
+        var items = 0, linked = 0
+        for child in tree.children(of: index) where tree.nodes[child].tag.contains(.listItem) {
+            items += 1
+            if mass[child].linkChars > 0 { linked += 1 }
+        }
+        let density = Double(mass[index].linkChars) / Double(mass[index].chars)
+        return items >= 3 && linked * 5 >= items * 4 && density >= settings.maxLinkDensity / 2
     }
 
     /// Compares texts ignoring case, punctuation and spacing (a heading that repeats the title).

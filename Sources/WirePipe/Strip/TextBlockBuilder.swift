@@ -13,6 +13,8 @@ struct ScoredBlock {
     var linkChars: Int
     /// Runs of at least `min_sentence_words` words that end in sentence punctuation.
     var sentences: Int
+    /// Words (ideographs count as half a word).
+    var words: Int
     /// Product of the class hints of the elements around the block.
     var hintWeight: Double
 
@@ -83,7 +85,8 @@ struct TextBlockBuilder {
             else { kind = .paragraph }
             blocks.append(ScoredBlock(
                 owner: pendingOwner, kind: kind, text: measured.text, chars: measured.chars,
-                linkChars: min(measured.chars, pendingLinkChars), sentences: measured.sentences, hintWeight: pendingWeight))
+                linkChars: min(measured.chars, pendingLinkChars), sentences: measured.sentences, words: measured.words,
+                hintWeight: pendingWeight))
         }
 
         var i = root
