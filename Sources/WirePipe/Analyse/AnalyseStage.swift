@@ -4,7 +4,7 @@ import Foundation
 /// the language. Produces the article document.
 public struct AnalyseStage: Stage {
     public static let name = StageName.analyse
-    public static let version = "1"
+    public static let version = "2"
 
     /// How many leading paragraphs may hold the dateline.
     static let datelineParagraphs = 3
@@ -44,7 +44,7 @@ public struct AnalyseStage: Stage {
             paragraphs: paragraphs.count,
             characters: text.unicodeScalars.count)
 
-        return ArticleDocument(
+        var document = ArticleDocument(
             id: article.id, status: paragraphs.isEmpty ? .empty : .ok, source: article.source, url: metadata.url,
             title: metadata.title, titleSource: metadata.titleSource, siteName: metadata.siteName,
             siteNameSource: metadata.siteNameSource, authors: metadata.authors, authorsSource: metadata.authorsSource,
@@ -53,5 +53,11 @@ public struct AnalyseStage: Stage {
             dateline: dateline.map { .init(location: $0.location, date: $0.date, agency: $0.agency) },
             credits: credits?.roles, creditLine: credits?.line, metrics: metrics, flags: article.flags,
             versions: [:])
+        document.modified = metadata.modified
+        document.modifiedSource = metadata.modifiedSource
+        document.section = metadata.section
+        document.tags = metadata.tags
+        document.comments = article.comments
+        return document
     }
 }

@@ -58,6 +58,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var positiveHintWeight: Double = 1.5
     /// Share of a boilerplate block's characters subtracted from the score of its containers.
     public var boilerplatePenalty: Double = 0.5
+    /// An article with fewer words is flagged `very-short`.
+    public var shortArticleWords: Int = 50
+    /// A page with more than this share of its text inside links, and little prose, is flagged `not-an-article`.
+    public var indexLinkDensity: Double = 0.6
 
     public init() {}
 
@@ -70,6 +74,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case negativeHintWeight = "negative_hint_weight"
         case positiveHintWeight = "positive_hint_weight"
         case boilerplatePenalty = "boilerplate_penalty"
+        case shortArticleWords = "short_article_words"
+        case indexLinkDensity = "index_link_density"
     }
 
     public init(from decoder: Decoder) throws {
@@ -84,6 +90,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         negativeHintWeight = try c.value(.negativeHintWeight, default: d.negativeHintWeight, check: Allowed.within(0...1))
         positiveHintWeight = try c.value(.positiveHintWeight, default: d.positiveHintWeight, check: Allowed.within(1...10))
         boilerplatePenalty = try c.value(.boilerplatePenalty, default: d.boilerplatePenalty, check: Allowed.within(0...10))
+        shortArticleWords = try c.value(.shortArticleWords, default: d.shortArticleWords, check: Allowed.atLeast(0))
+        indexLinkDensity = try c.value(.indexLinkDensity, default: d.indexLinkDensity, check: Allowed.within(0...1))
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// otherwise), sentence splitting and tokens in match form.
 public struct NormaliseStage: Stage {
     public static let name = StageName.normalise
-    public static let version = "1"
+    public static let version = "2"
 
     public var settings: NormaliseSettings
     private let splitter: SentenceSplitter
@@ -30,6 +30,8 @@ public struct NormaliseStage: Stage {
         metadata.title = metadata.title.map { TextFolding.foldWhitespace(TextFolding.nfc($0)) }
         metadata.authors = metadata.authors.map { TextFolding.foldWhitespace(TextFolding.nfc($0)) }
         metadata.siteName = metadata.siteName.map { TextFolding.foldWhitespace(TextFolding.nfc($0)) }
-        return NormalisedArticle(id: article.id, source: article.source, metadata: metadata, paragraphs: paragraphs, flags: article.flags)
+        let comments = article.comments.map { TextFolding.foldWhitespace(TextFolding.nfc($0)) }
+        return NormalisedArticle(
+            id: article.id, source: article.source, metadata: metadata, paragraphs: paragraphs, comments: comments, flags: article.flags)
     }
 }

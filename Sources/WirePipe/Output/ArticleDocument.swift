@@ -33,6 +33,10 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
     public var authorsSource: String?
     public var published: String?
     public var publishedSource: String?
+    public var modified: String?
+    public var modifiedSource: String?
+    public var section: String?
+    public var tags: [String] = []
     public var language: String
     public var languageSource: String
     public var description: String?
@@ -43,6 +47,8 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
     public var credits: [String: [String]]?
     public var creditLine: String?
     public var metrics: Metrics
+    /// Reader comments found on the page, never part of `text`.
+    public var comments: [String] = []
     /// Direct quotations with their speakers (English articles).
     public var quotes: [Quotation] = []
     /// People, places, organisations and other named things.
@@ -56,7 +62,8 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, status, source, url, title, authors, published, language, description, text, dateline, credits, metrics, flags, versions
-        case quotes, entities, sourcing, keyphrases, readability
+        case quotes, entities, sourcing, keyphrases, readability, modified, section, tags, comments
+        case modifiedSource = "modified_source"
         case titleSource = "title_source"
         case siteName = "site_name"
         case siteNameSource = "site_name_source"
@@ -110,6 +117,11 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
         authorsSource = try c.decodeIfPresent(String.self, forKey: .authorsSource)
         published = try c.decodeIfPresent(String.self, forKey: .published)
         publishedSource = try c.decodeIfPresent(String.self, forKey: .publishedSource)
+        modified = try c.decodeIfPresent(String.self, forKey: .modified)
+        modifiedSource = try c.decodeIfPresent(String.self, forKey: .modifiedSource)
+        section = try c.decodeIfPresent(String.self, forKey: .section)
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        comments = try c.decodeIfPresent([String].self, forKey: .comments) ?? []
         language = try c.decode(String.self, forKey: .language)
         languageSource = try c.decode(String.self, forKey: .languageSource)
         description = try c.decodeIfPresent(String.self, forKey: .description)
@@ -142,6 +154,10 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
         try c.encode(authorsSource, forKey: .authorsSource)
         try c.encode(published, forKey: .published)
         try c.encode(publishedSource, forKey: .publishedSource)
+        try c.encode(modified, forKey: .modified)
+        try c.encode(modifiedSource, forKey: .modifiedSource)
+        try c.encode(section, forKey: .section)
+        try c.encode(tags, forKey: .tags)
         try c.encode(language, forKey: .language)
         try c.encode(languageSource, forKey: .languageSource)
         try c.encode(description, forKey: .description)
@@ -150,6 +166,7 @@ public struct ArticleDocument: Codable, Equatable, Sendable {
         try c.encode(credits, forKey: .credits)
         try c.encode(creditLine, forKey: .creditLine)
         try c.encode(metrics, forKey: .metrics)
+        try c.encode(comments, forKey: .comments)
         try c.encode(quotes, forKey: .quotes)
         try c.encode(entities, forKey: .entities)
         try c.encode(sourcing, forKey: .sourcing)

@@ -47,6 +47,13 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
     /// ISO 8601: a date (`2022-05-26`) or a date and time with offset.
     public var published: String?
     public var publishedSource: String?
+    /// ISO 8601, like `published`.
+    public var modified: String?
+    public var modifiedSource: String?
+    /// The section the page files the story under (article:section, JSON-LD articleSection).
+    public var section: String?
+    /// Keywords and tags the page gives (article:tag, news_keywords, keywords, JSON-LD keywords).
+    public var tags: [String] = []
     /// The page's canonical URL when it names one.
     public var url: String?
     /// The language the page declares (`<html lang>`, content-language, og:locale), lowercased.
@@ -56,7 +63,8 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case title, authors, published, url, description
+        case title, authors, published, url, description, modified, section, tags
+        case modifiedSource = "modified_source"
         case titleSource = "title_source"
         case siteName = "site_name"
         case siteNameSource = "site_name_source"
@@ -88,7 +96,18 @@ public struct StrippedArticle: Codable, Equatable, Sendable {
     public var source: PageSource
     public var metadata: ArticleMetadata
     public var blocks: [TextBlock]
+    /// Reader comments found on the page, kept apart from the text.
+    public var comments: [String] = []
     public var flags: [String]
+
+    public init(id: String, source: PageSource, metadata: ArticleMetadata, blocks: [TextBlock], comments: [String] = [], flags: [String]) {
+        self.id = id
+        self.source = source
+        self.metadata = metadata
+        self.blocks = blocks
+        self.comments = comments
+        self.flags = flags
+    }
 }
 
 /// One paragraph after normalisation: NFC and folded whitespace, its sentences and tokens.
@@ -108,5 +127,15 @@ public struct NormalisedArticle: Codable, Equatable, Sendable {
     public var source: PageSource
     public var metadata: ArticleMetadata
     public var paragraphs: [NormalisedParagraph]
+    public var comments: [String] = []
     public var flags: [String]
+
+    public init(id: String, source: PageSource, metadata: ArticleMetadata, paragraphs: [NormalisedParagraph], comments: [String] = [], flags: [String]) {
+        self.id = id
+        self.source = source
+        self.metadata = metadata
+        self.paragraphs = paragraphs
+        self.comments = comments
+        self.flags = flags
+    }
 }

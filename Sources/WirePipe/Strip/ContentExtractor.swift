@@ -72,12 +72,25 @@ public struct ContentExtractor: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The main text, and reader comments kept apart from it.
+    public struct Extraction: Sendable {
+        public var blocks: [TextBlock]
+        /// Text of reader comments (prose inside comment sections), never part of `blocks`.
+        public var comments: [String]
+        /// Share of the page's characters inside links: high on index and tag pages.
+        public var pageLinkDensity: Double
+    }
+
     public func extract(from tree: DOMTree, title: String?) -> [TextBlock] {
-        guard !tree.nodes.isEmpty else { return [] }
+        extraction(from: tree, title: title).blocks
+    }
+
+    public func extraction(from tree: DOMTree, title: String?) -> Extraction {
+        guard !tree.nodes.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0) }
         let root = tree.elements(named: "body").first ?? 0
         let builder = TextBlockBuilder(tree: tree, settings: settings)
         let blocks = builder.blocks(under: root)
-        guard !blocks.isEmpty else { return [] }
+        guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0) }
         let roles = blocks.map(role(of:))
 
         var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
@@ -126,13 +139,42 @@ public struct ContentExtractor: Sendable {
                 keep[index] = false
             }
         }
+        // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
+        var comments: [String] = []
+        var inComments: [Int: Bool] = [:]
+        for (index, (block, role)) in zip(blocks, roles).enumerated() where role == .content {
+            if insideComments(block.owner, tree: tree, cache: &inComments) {
+                keep[index] = false
+                comments.append(block.text)
+            }
+        }
         var kept = keep.indices.filter { keep[$0] }.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }
         if kept.isEmpty {
             // No container held prose: keep every content block of the page rather than nothing.
-            kept = zip(blocks, roles).filter { $0.1 == .content }.map { TextBlock(kind: $0.0.kind, text: $0.0.text) }
+            kept = blocks.indices.filter { roles[$0] == .content && !comments.contains(blocks[$0].text) }
+                .map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }
         }
-        return kept
+        let allChars = blocks.reduce(0) { $0 + $1.chars }, linkChars = blocks.reduce(0) { $0 + $1.linkChars }
+        return Extraction(blocks: kept, comments: comments, pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars))
     }
+
+    /// Whether an element sits in a comment section (class or id naming comments, or Disqus), and not in
+    /// the comment form (its notes, "Your email address will not be published", are not comments).
+    func insideComments(_ index: Int, tree: DOMTree, cache: inout [Int: Bool]) -> Bool {
+        if let known = cache[index] { return known }
+        var current = index
+        var inForm = false, inComments = false
+        while current >= 0 {
+            let node = tree.nodes[current]
+            if node.name == "form" { inForm = true }
+            if !inComments, Self.commentNames.match(node.classNames) == .negative { inComments = true }
+            current = node.parent
+        }
+        cache[index] = inComments && !inForm
+        return inComments && !inForm
+    }
+
+    static let commentNames = NameMatcher(negativePrefixes: ["comment", "disqus", "respond"], negativeWords: [], positiveWords: [])
 
     /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
     /// the article (bodies split into columns nest each column's paragraphs one or two levels down).

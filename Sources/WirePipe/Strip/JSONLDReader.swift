@@ -5,6 +5,9 @@ import Foundation
 struct JSONLDReader {
     var headline: String?
     var datePublished: String?
+    var dateModified: String?
+    var section: String?
+    var keywords: String?
     var authors: [String] = []
     var publisherName: String?
     var websiteName: String?
@@ -39,6 +42,9 @@ struct JSONLDReader {
                 if headline == nil { headline = value }
             }
             if datePublished == nil { datePublished = object["datePublished"] as? String ?? object["dateCreated"] as? String }
+            if dateModified == nil { dateModified = object["dateModified"] as? String }
+            if section == nil { section = (object["articleSection"] as? String) ?? (object["articleSection"] as? [String])?.first }
+            if keywords == nil { keywords = (object["keywords"] as? String) ?? (object["keywords"] as? [String])?.joined(separator: ",") }
             if authors.isEmpty { authors = Self.names(object["author"] ?? object["creator"]) }
             if publisherName == nil, let publisher = object["publisher"] {
                 publisherName = Self.names(publisher).first

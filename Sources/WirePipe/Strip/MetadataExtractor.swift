@@ -71,6 +71,37 @@ public struct MetadataExtractor: Sendable {
             }
         }
 
+        for (raw, source) in [
+            (jsonLD.dateModified, "json-ld:dateModified"), (meta["article:modified_time"], "article:modified_time"),
+            (meta["og:updated_time"], "og:updated_time"), (meta["datemodified"], "itemprop:dateModified"),
+            (meta["last-modified"], "meta:last-modified"),
+        ] {
+            if let raw, let iso = DateNormaliser.iso(raw) {
+                result.modified = iso
+                result.modifiedSource = source
+                break
+            }
+        }
+        // A publication date after the page was last modified, or in the future, is a wrong date.
+        if let published = result.published, let modified = result.modified, published.prefix(10) > modified.prefix(10) {
+            result.published = nil
+            result.publishedSource = nil
+        }
+        if let published = result.published, published.prefix(10) > Self.tomorrow {
+            result.published = nil
+            result.publishedSource = nil
+        }
+        result.section = (meta["article:section"] ?? jsonLD.section).map(TextFolding.foldWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        var tags: [String] = []
+        for index in tree.elements(named: "meta") where tree.nodes[index].attribute("property")?.lowercased() == "article:tag" {
+            if let tag = tree.nodes[index].attribute("content") { tags.append(tag) }
+        }
+        if tags.isEmpty, let keywords = meta["news_keywords"] ?? meta["keywords"] ?? jsonLD.keywords {
+            tags = keywords.split(separator: ",").map(String.init)
+        }
+        var seenTags: Set<String> = []
+        result.tags = tags.map { TextFolding.foldWhitespace($0) }.filter { !$0.isEmpty && seenTags.insert($0.lowercased()).inserted }
+
         let htmlLang = tree.nodes.first?.attribute("lang")
         for candidate in [htmlLang, meta["content-language"], meta["og:locale"], meta["language"]] {
             if let code = candidate.flatMap(Self.languageCode) {
@@ -93,19 +124,24 @@ public struct MetadataExtractor: Sendable {
         }
         guard let documentTitle else { return candidates.first { !$0.1 }?.0 }
         let titleWords = Set(Self.words(documentTitle))
-        var best: (text: String, share: Double)?
-        for (text, _) in candidates {
+        // The headline shares most of its words with <title>, and more of them than a logo does.
+        var best: (text: String, shared: Int)?
+        for (text, isSiteMark) in candidates where !isSiteMark {
             let words = Self.words(text)
-            guard !words.isEmpty else { continue }
-            let share = Double(words.filter(titleWords.contains).count) / Double(words.count)
-            if share > (best?.share ?? 0) { best = (text, share) }
+            let shared = words.filter(titleWords.contains).count
+            guard !words.isEmpty, shared * 2 >= words.count else { continue }
+            if shared > (best?.shared ?? 0) { best = (text, shared) }
         }
-        guard let best, best.share >= 0.5 else { return nil }
-        return best.text
+        return best?.text
     }
 
     static func words(_ text: String) -> [String] {
         text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// The day after today (UTC), as ISO text: no page was published later than that.
+    static var tomorrow: String {
+        String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400)).prefix(10))
     }
 
     /// `en-US`, `en_GB`, `EN` → `en`.
@@ -174,6 +210,11 @@ public struct MetadataExtractor: Sendable {
     // MARK: authors
 
     static let bylineStart = ["by ", "von ", "par ", "por ", "di ", "door "]
+    /// Job titles that bylines put after a name ("Jane Doe, Senior Writer"): such a part is not a name.
+    static let roleWords: Set<String> = [
+        "writer", "editor", "correspondent", "reporter", "staff", "contributor", "columnist", "journalist",
+        "producer", "editors", "writers", "reporters", "contributors", "author", "bureau", "desk",
+    ]
     /// Organisations that bylines name beside the people ("By Meg Kinnard, Associated Press"): not authors.
     static let organisations: Set<String> = [
         "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
@@ -210,6 +251,10 @@ public struct MetadataExtractor: Sendable {
         }
         let lower = text.lowercased()
         if let start = bylineStart.first(where: { lower.hasPrefix($0) }) { text = String(text.dropFirst(start.count)) }
+        // "Jane Doe, Senior Writer" and "Email the author": roles and prompts are not names.
+        for prompt in ["email the author", "follow on twitter", "view all posts", "posts by", "more by", "updated", "published"] {
+            if let range = text.range(of: prompt, options: .caseInsensitive) { text = String(text[..<range.lowerBound]) }
+        }
         var names: [String] = []
         for part in text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
             .replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " et ", with: ",")
@@ -219,7 +264,9 @@ public struct MetadataExtractor: Sendable {
             guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
                   name.split(separator: " ").count <= 5, DateNormaliser.iso(name) == nil
             else { continue }
-            if !names.contains(name), !organisations.contains(name.lowercased()) { names.append(name) }
+            let lowered = name.lowercased()
+            let isRole = lowered.split(separator: " ").contains { roleWords.contains(String($0)) }
+            if !names.contains(name), !organisations.contains(lowered), !isRole, !name.contains("@") { names.append(name) }
         }
         return names
     }

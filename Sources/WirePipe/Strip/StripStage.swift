@@ -4,7 +4,7 @@ import Foundation
 /// main text as blocks, with the page chrome removed.
 public struct StripStage: Stage {
     public static let name = StageName.strip
-    public static let version = "1"
+    public static let version = "2"
 
     public var settings: StripSettings
 
@@ -15,9 +15,33 @@ public struct StripStage: Stage {
     public func process(_ page: FetchedPage) throws(PageError) -> StrippedArticle {
         let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding)
         let metadata = MetadataExtractor().extract(from: tree)
-        let blocks = ContentExtractor(settings: settings).extract(from: tree, title: metadata.title)
-        var flags = page.flags
-        if blocks.isEmpty { flags.append("no-main-text") }
-        return StrippedArticle(id: page.id, source: page.source, metadata: metadata, blocks: blocks, flags: flags)
+        let extraction = ContentExtractor(settings: settings).extraction(from: tree, title: metadata.title)
+        let flags = page.flags + qualityFlags(extraction, metadata: metadata)
+        return StrippedArticle(
+            id: page.id, source: page.source, metadata: metadata, blocks: extraction.blocks, comments: extraction.comments, flags: flags)
+    }
+
+    /// Flags that tell a reader of the statistics what kind of extraction this was:
+    /// - `empty`: no main text at all;
+    /// - `very-short`: fewer words than `strip.short_article_words`;
+    /// - `suspected-truncation`: the text breaks off in an ellipsis (teasers, paywalls);
+    /// - `not-an-article`: an index, tag, category or author page (by its URL, or by a page made mostly of
+    ///   links with little prose on it).
+    func qualityFlags(_ extraction: ContentExtractor.Extraction, metadata: ArticleMetadata) -> [String] {
+        var flags: [String] = []
+        let words = extraction.blocks.reduce(0) { $0 + Tokenizer().wordCount(in: $1.text) }
+        if extraction.blocks.isEmpty { flags.append("empty") }
+        else if words < settings.shortArticleWords { flags.append("very-short") }
+        if let last = extraction.blocks.last(where: { $0.kind == .paragraph })?.text,
+           last.hasSuffix("...") || last.hasSuffix("\u{2026}") || last.hasSuffix("[\u{2026}]") {
+            flags.append("suspected-truncation")
+        }
+        let path = (metadata.url.flatMap { URL(string: $0)?.path } ?? "").lowercased()
+        let indexPath = ["/tag/", "/tags/", "/category/", "/categories/", "/author/", "/topic/", "/topics/", "/search"].contains { path.contains($0) }
+            || path.contains("/page/")
+        if indexPath || (extraction.pageLinkDensity > settings.indexLinkDensity && words < settings.shortArticleWords) {
+            flags.append("not-an-article")
+        }
+        return flags
     }
 }
