@@ -22,7 +22,7 @@ enum ClassHint: Equatable, Sendable {
     ]
     /// Short words that only count as a whole word (`ad` must not match `header` or `read`).
     static let negativeWords = [
-        "ad", "ads", "nav", "meta", "tag", "like", "rss", "email", "mail", "login", "aside", "sr", "tools",
+        "ad", "ads", "nav", "meta", "tag", "like", "rss", "email", "mail", "login", "aside", "sr", "tools", "photo", "image", "img",
     ]
     static let positiveWords = [
         "article", "articlebody", "articletext", "content", "entry", "story", "storybody", "post", "postbody",
@@ -39,6 +39,8 @@ enum ClassHint: Equatable, Sendable {
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
         if negativeTags.contains(node.name) { return .negative }
         let semanticArticle = node.name == "article" || node.name == "main"
+        // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
+        if node.classNames.contains("caption") { return .negative }
         switch matcher.match(node.classNames) {
         case .negative: return .negative
         case .positive: return .positive

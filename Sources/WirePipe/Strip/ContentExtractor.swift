@@ -133,6 +133,10 @@ public struct ContentExtractor: Sendable {
                 keptUnderNextHeading = true
             }
         }
+        // A short label whose next block was dropped ("DON'T MISS" over a list of links) labels chrome.
+        for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading {
+            if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
+        }
         // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags").
         if let lastProse = keep.indices.last(where: { keep[$0] && roles[$0] == .content }) {
             for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral && blocks[index].words < settings.minSentenceWords {
