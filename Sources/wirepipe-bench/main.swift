@@ -6,6 +6,7 @@ import WirePipe
 
 // wirepipe-bench MODE JOBS FILE...
 // Measures pages/s over the given pages, all read into memory first (decompressed), on JOBS threads:
+//   load    nothing per page: the cost of reading, for instruction counts under callgrind
 //   parse   libxml2's htmlReadMemory + xmlFreeDoc only: the floor every page must pay
 //   strip   fetch's decoding + strip (parse, metadata, main text): extraction alone
 //   analyse strip + normalise + analyse: the article document, without writing it
@@ -21,15 +22,20 @@ if arguments.count == 3, arguments[1] == "explain" {
     print(ContentExtractor(settings: StripSettings()).explain(tree, title: title))
     exit(0)
 }
-guard arguments.count >= 4, let jobs = Int(arguments[2]), ["parse", "strip", "analyse"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: wirepipe-bench parse|strip|analyse JOBS FILE...\n".utf8))
+guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "analyse"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|analyse JOBS FILE...\n".utf8))
     exit(2)
 }
 let mode = arguments[1]
 let fetch = FetchStage(settings: FetchSettings())
 var pages: [FetchedPage] = []
 var rawPages: [[UInt8]] = []
-for (index, file) in arguments.dropFirst(3).enumerated() {
+// A single folder argument stands for every page in it (a corpus of thousands outgrows the command line).
+var files = Array(arguments.dropFirst(3))
+if files.count == 1, let locations = try? InputWalker(settings: FetchSettings()).pages(under: URL(fileURLWithPath: files[0])) {
+    files = locations.map { $0.url.path }
+}
+for (index, file) in files.enumerated() {
     let url = URL(fileURLWithPath: file)
     guard let page = try? fetch.process(PageLocation(root: url.deletingLastPathComponent(), relativePath: url.lastPathComponent)) else { continue }
     pages.append(page)
@@ -51,6 +57,8 @@ DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
         let i = next.add(1, ordering: .relaxed).oldValue
         guard i < frozenPages.count else { break }
         switch mode {
+        case "load":
+            break  // reading the pages only: what the other modes cost beyond it is their own work
         case "parse":
             let bytes = frozenRaw[i]
             let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)

@@ -97,6 +97,32 @@ struct BlockText {
         self.words = (totalHalfWords + halfWords) / 2
     }
 
+    /// Whether `text` contains the ASCII `needle`, ignoring ASCII case and, with `ignoringSpaces`, spaces in
+    /// the text. Byte-level: Foundation's `contains` costs more than the parse on pages with many attributes.
+    static func containsASCII(_ text: String, _ needle: StaticString, ignoringSpaces: Bool = false) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for start in bytes.indices where lowerASCII(bytes[start]) == first {
+                var j = start, k = 0
+                while j < bytes.count && k < pattern.count {
+                    let byte = lowerASCII(bytes[j])
+                    j += 1
+                    if ignoringSpaces && byte == 0x20 { continue }
+                    if byte != pattern[k] { break }
+                    k += 1
+                }
+                if k == pattern.count { return true }
+            }
+            return false
+        } ?? false
+    }
+
+    @inline(__always)
+    static func lowerASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+
     /// Characters that are not whitespace, counted on bytes (continuation bytes are not characters).
     static func nonSpaceCount(_ text: String) -> Int {
         var count = 0

@@ -40,7 +40,7 @@ enum ClassHint: Equatable, Sendable {
         if negativeTags.contains(node.name) { return .negative }
         let semanticArticle = node.name == "article" || node.name == "main"
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
-        if node.classNames.contains("caption") { return .negative }
+        if BlockText.containsASCII(node.classNames, "caption") { return .negative }
         switch matcher.match(node.classNames) {
         case .negative: return .negative
         case .positive: return .positive

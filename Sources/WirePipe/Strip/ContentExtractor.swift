@@ -79,6 +79,8 @@ public struct ContentExtractor: Sendable {
         public var comments: [String]
         /// Share of the page's characters inside links: high on index and tag pages.
         public var pageLinkDensity: Double
+        /// Words of the main text.
+        public var words: Int
     }
 
     public func extract(from tree: DOMTree, title: String?) -> [TextBlock] {
@@ -86,11 +88,11 @@ public struct ContentExtractor: Sendable {
     }
 
     public func extraction(from tree: DOMTree, title: String?) -> Extraction {
-        guard !tree.nodes.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0) }
+        guard !tree.nodes.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0, words: 0) }
         let root = tree.elements(named: "body").first ?? 0
         let builder = TextBlockBuilder(tree: tree, settings: settings)
         let blocks = builder.blocks(under: root)
-        guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0) }
+        guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0, words: 0) }
         let roles = blocks.map(role(of:))
 
         var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
@@ -152,14 +154,16 @@ public struct ContentExtractor: Sendable {
                 comments.append(block.text)
             }
         }
-        var kept = keep.indices.filter { keep[$0] }.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }
-        if kept.isEmpty {
+        var chosen = keep.indices.filter { keep[$0] }
+        if chosen.isEmpty {
             // No container held prose: keep every content block of the page rather than nothing.
-            kept = blocks.indices.filter { roles[$0] == .content && !comments.contains(blocks[$0].text) }
-                .map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }
+            chosen = blocks.indices.filter { roles[$0] == .content && !comments.contains(blocks[$0].text) }
         }
         let allChars = blocks.reduce(0) { $0 + $1.chars }, linkChars = blocks.reduce(0) { $0 + $1.linkChars }
-        return Extraction(blocks: kept, comments: comments, pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars))
+        return Extraction(
+            blocks: chosen.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }, comments: comments,
+            pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars),
+            words: chosen.reduce(0) { $0 + blocks[$1].words })
     }
 
     /// Whether an element sits in a comment section (class or id naming comments, or Disqus), and not in

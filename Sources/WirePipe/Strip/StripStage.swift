@@ -29,7 +29,7 @@ public struct StripStage: Stage {
     ///   links with little prose on it).
     func qualityFlags(_ extraction: ContentExtractor.Extraction, metadata: ArticleMetadata) -> [String] {
         var flags: [String] = []
-        let words = extraction.blocks.reduce(0) { $0 + Tokenizer().wordCount(in: $1.text) }
+        let words = extraction.words
         if extraction.blocks.isEmpty { flags.append("empty") }
         else if words < settings.shortArticleWords { flags.append("very-short") }
         if let last = extraction.blocks.last(where: { $0.kind == .paragraph })?.text,

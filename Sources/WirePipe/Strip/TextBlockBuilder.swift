@@ -33,8 +33,10 @@ struct TextBlockBuilder {
             case "hidden": return true
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
             case "style":
-                let style = attribute.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if BlockText.containsASCII(attribute.value, "display:none", ignoringSpaces: true)
+                    || BlockText.containsASCII(attribute.value, "visibility:hidden", ignoringSpaces: true) {
+                    return true
+                }
             default: break
             }
         }
