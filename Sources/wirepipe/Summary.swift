@@ -26,10 +26,10 @@ enum Summary {
             ("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs),
             ("vocabulary (distinct terms)", stats.vocabularySize),
         ], shares: false))
-        out.append(table("Sites", top(stats.bySite, rows)))
-        out.append(table("Published days (latest)", stats.byDay.sorted { $0.key < $1.key }.suffix(rows).map { ($0.key, $0.value) }))
-        out.append(table("Languages", top(stats.byLanguage, rows)))
-        out.append(table("Wire agencies (dateline)", top(stats.byAgency, rows)))
+        out.append(table("Sites", top(stats.bySite, rows), of: stats.articlesOK))
+        out.append(table("Published days (latest)", stats.byDay.sorted { $0.key < $1.key }.suffix(rows).map { ($0.key, $0.value) }, of: stats.articlesOK))
+        out.append(table("Languages", top(stats.byLanguage, rows), of: stats.articlesOK))
+        out.append(table("Wire agencies (dateline)", top(stats.byAgency, rows), of: stats.articlesOK))
         if !stats.failuresByKind.isEmpty { out.append(table("Failures", top(stats.failuresByKind, rows))) }
         out.append(length(stats, settings: settings))
         out.append(columns("Top terms", ["term", "lang", "articles", "times"],
@@ -45,7 +45,7 @@ enum Summary {
                            ["speaker", "quotations", "articles"], rankings.speakers.map { [$0.name, "\($0.count)", "\($0.documents)"] }))
         out.append(table("Sourcing", [("articles with an anonymity phrase", stats.articlesWithAnonymityPhrase),
                                        ("unnamed attributions", stats.unnamedAttributions)], shares: false))
-        out.append(table("Datelines by location", rankings.datelineLocations.map { ($0.name, $0.count) }))
+        out.append(table("Datelines by location", rankings.datelineLocations.map { ($0.name, $0.count) }, of: stats.byDatelineLocation.values.reduce(0, +)))
         out.append(table("Reporters (credit lines)", rankings.reporters.map { ($0.name, $0.count) }, shares: false))
         out.append(table("Editors (credit lines)", rankings.editors.map { ($0.name, $0.count) }, shares: false))
         out.append(readability("Flesch reading ease", stats.fleschReadingEase, edges: CorpusStatistics.readingEaseEdges))
@@ -109,11 +109,12 @@ enum Summary {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(rows).map { ($0.key, $0.value) }
     }
 
-    /// A titled two-column table; `shares` adds each row's percentage of the rows' total.
-    static func table(_ title: String, _ rows: [(String, Int)], shares: Bool = true) -> String {
+    /// A titled two-column table; `shares` adds each row's percentage of `of` (the whole the rows are cut
+    /// from: a top-10 table's shares are of all articles, not of the ten rows), by default the rows' total.
+    static func table(_ title: String, _ rows: [(String, Int)], shares: Bool = true, of whole: Int? = nil) -> String {
         guard !rows.isEmpty else { return title + "\n  (none)" }
         let width = min(48, max(8, rows.map { $0.0.count }.max() ?? 8))
-        let total = max(1, rows.map(\.1).reduce(0, +))
+        let total = max(1, whole ?? rows.map(\.1).reduce(0, +))
         var lines = [title]
         for (label, count) in rows {
             let shown = label.count > width ? String(label.prefix(width - 1)) + "…" : label

@@ -135,7 +135,7 @@ public struct HTMLReport {
 
     private func clusterChart(_ clusters: [SyndicationCluster]) -> String {
         let bars = clusters.prefix(Self.rows).map {
-            SVGChart.Bar(label: Markup.clip($0.origin.site, 18) + " · " + $0.origin.id, value: $0.size, color: SVGChart.palette[3], note: " articles on \($0.sites) sites")
+            SVGChart.Bar(label: $0.origin.site, value: $0.size, color: SVGChart.palette[3], note: " articles on \($0.sites) sites, origin \($0.origin.sourcePath)")
         }
         return SVGChart.horizontalBars(id: "chart-clusters", bars: Array(bars), emptyMessage: "No two articles share one text")
     }

@@ -35,13 +35,13 @@ enum SVGChart {
     /// Horizontal bars, one row per item, the value written at the bar's end.
     static func horizontalBars(id: String, bars: [Bar], emptyMessage: String) -> String {
         guard !bars.isEmpty, bars.contains(where: { $0.value > 0 }) else { return empty(id: id, message: emptyMessage) }
-        let row = 22.0, labelWidth = 190.0, right = 60.0
+        let row = 22.0, labelWidth = 200.0, right = 60.0
         let most = Double(bars.map(\.value).max() ?? 1)
         var body = ""
         for (i, bar) in bars.enumerated() {
             let y = Double(i) * row + 4
             let length = max(1, (width - labelWidth - right) * Double(bar.value) / most)
-            body += "<text x=\"\(Markup.n(labelWidth - 6))\" y=\"\(Markup.n(y + 14))\" text-anchor=\"end\">\(Markup.escape(Markup.clip(bar.label, 30)))</text>"
+            body += "<text x=\"\(Markup.n(labelWidth - 6))\" y=\"\(Markup.n(y + 14))\" text-anchor=\"end\">\(Markup.escape(Markup.clip(bar.label, 27)))</text>"
             body += "<rect x=\"\(Markup.n(labelWidth))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(length))\" height=\"\(Markup.n(row - 6))\" fill=\"\(bar.color)\"><title>\(Markup.escape(bar.label)): \(bar.value)\(Markup.escape(bar.note))</title></rect>"
             body += "<text x=\"\(Markup.n(labelWidth + length + 4))\" y=\"\(Markup.n(y + 14))\">\(bar.value)</text>"
         }
@@ -69,7 +69,7 @@ enum SVGChart {
     static func stackedColumns(id: String, categories: [String], series: [Series], values: [[Int]], emptyMessage: String) -> String {
         guard !categories.isEmpty else { return empty(id: id, message: emptyMessage) }
         let legendRows = Double((series.count + 2) / 3)
-        let height = 240.0 + legendRows * 18, top = 14.0, plot = 170.0, left = 34.0
+        let height = 240.0 + legendRows * 18, top = 14.0, plot = 170.0, left = 56.0
         let slot = (width - left - 8) / Double(categories.count)
         let most = Double(values.map { $0.reduce(0, +) }.max() ?? 1)
         var body = "<line x1=\"\(Markup.n(left))\" y1=\"\(Markup.n(top + plot))\" x2=\"\(Markup.n(width - 8))\" y2=\"\(Markup.n(top + plot))\" stroke=\"#999\"/>"

@@ -16,7 +16,7 @@ import Testing
         #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("url("))
         // Data reach the charts: a speaker, an entity, a site of the stacked days, a cluster's origin.
         #expect(html.contains("Maria Lind") && html.contains("Frankfurt (place)") && html.contains("Daily Aggregator"))
-        #expect(html.contains("wire-a"))
+        #expect(html.contains("origin wire-a.html"))
         #expect(html.components(separatedBy: "<svg").count - 1 == HTMLReport.chartIDs.count - 1)
     }
 
