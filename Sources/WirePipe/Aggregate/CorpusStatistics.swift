@@ -74,12 +74,12 @@ public struct CorpusStatistics: Equatable, Sendable {
         failuresByKind.merge(other.failuresByKind, uniquingKeysWith: +)
         bySite.merge(other.bySite, uniquingKeysWith: +)
         byDay.merge(other.byDay, uniquingKeysWith: +)
-        byDayAndSite.merge(other.byDayAndSite) { a, b in a.merging(b, uniquingKeysWith: +) }
+        Self.add(other.byDayAndSite, to: &byDayAndSite)
         byLanguage.merge(other.byLanguage, uniquingKeysWith: +)
         byAgency.merge(other.byAgency, uniquingKeysWith: +)
         wordCounts.merge(other.wordCounts, uniquingKeysWith: +)
-        terms.merge(other.terms) { a, b in a.merging(b, uniquingKeysWith: +) }
-        entities.merge(other.entities) { a, b in a.merging(b, uniquingKeysWith: +) }
+        Self.add(other.terms, to: &terms)
+        Self.add(other.entities, to: &entities)
         speakers.add(other.speakers)
         quotationsAttributed += other.quotationsAttributed
         quotationsAnonymous += other.quotationsAnonymous
@@ -87,7 +87,7 @@ public struct CorpusStatistics: Equatable, Sendable {
         articlesWithAnonymityPhrase += other.articlesWithAnonymityPhrase
         unnamedAttributions += other.unnamedAttributions
         byDatelineLocation.merge(other.byDatelineLocation, uniquingKeysWith: +)
-        credits.merge(other.credits) { a, b in a.merging(b, uniquingKeysWith: +) }
+        Self.add(other.credits, to: &credits)
         fleschReadingEase.merge(other.fleschReadingEase)
         fleschKincaidGrade.merge(other.fleschKincaidGrade)
         flags.merge(other.flags, uniquingKeysWith: +)
@@ -98,6 +98,14 @@ public struct CorpusStatistics: Equatable, Sendable {
         default: break
         }
         syndicationRecords.merge(other.syndicationRecords) { a, b in a.precedes(b) ? a : b }
+    }
+
+    /// Adds nested counts in place. (`merge` with a closure returning `a.merging(b)` would copy the whole
+    /// inner map, the corpus vocabulary, for every article merged in: quadratic over a run.)
+    static func add<Value: Sendable>(_ other: [String: [String: Value]], to counts: inout [String: [String: Value]]) where Value: MergeableCount {
+        for (key, inner) in other {
+            counts[key, default: [:]].merge(inner) { $0.adding($1) }
+        }
     }
 
     public mutating func recordFailure(_ error: PageError) {
