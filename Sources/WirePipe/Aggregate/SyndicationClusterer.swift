@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds clusters of near-duplicate articles from their MinHash signatures by LSH banding: the signature is
 /// cut into `bands` bands; articles sharing all values of at least one band become candidate pairs; a
 /// candidate pair is kept when its estimated similarity reaches the threshold; clusters are the connected
@@ -51,12 +53,21 @@ public struct SyndicationClusterer: Sendable {
     }
 
     private func cluster(_ members: [SyndicationRecord]) -> SyndicationCluster {
+        let instants = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.published.flatMap(Self.instant)) })
         let ordered = members.sorted { a, b in
             switch (a.published, b.published) {
-            case let (x?, y?) where x != y: return x < y
+            case (nil, nil): return a.id < b.id
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return a.id < b.id
+            case let (x?, y?):
+                // Two times compare as instants (offsets matter); otherwise by day, and on one day a
+                // precise time goes before a bare date, which only says "some time that day".
+                switch (instants[a.id] ?? nil, instants[b.id] ?? nil) {
+                case let (p?, q?) where p != q: return p < q
+                case (_?, nil) where x.prefix(10) == y.prefix(10): return true
+                case (nil, _?) where x.prefix(10) == y.prefix(10): return false
+                default: return x.prefix(10) != y.prefix(10) ? x.prefix(10) < y.prefix(10) : a.id < b.id
+                }
             }
         }
         let origin = ordered[0]
@@ -67,5 +78,14 @@ public struct SyndicationClusterer: Sendable {
                 similarity: (MinHash.similarity(record.signature, origin.signature) * 100).rounded() / 100)
         }
         return SyndicationCluster(size: entries.count, sites: Set(entries.map(\.site)).count, origin: entries[0], members: entries)
+    }
+
+    /// A published value with a time of day, as an instant; nil for a bare date or anything unreadable.
+    static func instant(_ published: String) -> Date? {
+        guard published.count > 10 else { return nil }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: published) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: published)
     }
 }

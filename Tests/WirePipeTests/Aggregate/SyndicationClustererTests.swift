@@ -84,4 +84,19 @@ import Testing
         #expect(clusters.count == 1)
         #expect(clusters.first?.members.map(\.id) == ["a", "b", "c"])
     }
+
+    @Test func originComparesInstantsAndPrefersATimeToABareDate() {
+        let signature = (0..<16).map { UInt32($0) }
+        func record(_ id: String, _ published: String?) -> SyndicationRecord {
+            SyndicationRecord(id: id, sourcePath: id + ".html", site: id, published: published, words: 100, signature: signature)
+        }
+        let clusterer = SyndicationClusterer(parameters: SyndicationParameters(shingleSize: 5, hashes: 16, bands: 4, threshold: 0.5, minWords: 0))
+        // 23:00 at UTC-5 is 04:00 UTC the next day: after 01:00 UTC that day, whatever the strings say.
+        let offsets = clusterer.clusters([record("a", "2022-05-26T23:00:00-05:00"), record("b", "2022-05-27T01:00:00Z"), record("c", nil)])
+        #expect(offsets.first?.members.map(\.id) == ["b", "a", "c"])
+        // A bare date says "some time that day": the member with a time on that day is the origin.
+        let bare = clusterer.clusters([record("a", "2022-05-26"), record("b", "2022-05-26T18:42:07+00:00"), record("c", "2022-05-25")])
+        #expect(bare.first?.members.map(\.id) == ["c", "b", "a"])
+        #expect(bare.first?.origin.id == "c")
+    }
 }
