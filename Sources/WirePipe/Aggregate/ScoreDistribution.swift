@@ -43,41 +43,20 @@ public struct ScoreDistribution: Equatable, Sendable {
 
     /// `edges` are inner bin edges: bins are (-inf, e0), [e0, e1) … [eLast, +inf).
     public func summary(edges: [Double]) -> Summary {
-        let sorted = tenths.sorted { $0.key < $1.key }
-        let count = sorted.reduce(0) { $0 + $1.value }
-        // Sums in integer tenths: exact, so the mean does not depend on the order of anything.
-        var sum = 0, squares = 0.0
-        for (value, n) in sorted {
-            sum += value * n
-            squares += Double(value) * Double(value) * Double(n)
-        }
-        let mean = count == 0 ? 0 : Double(sum) / Double(count) / 10
-        let variance = count < 2 ? 0 : (squares - Double(sum) * Double(sum) / Double(count)) / Double(count - 1) / 100
-        var percentiles: [String: Double] = [:]
-        for (name, rank) in LengthSummary.percentileRanks {
-            let target = Swift.max(1, Int((rank * Double(count)).rounded(.up)))
-            var seen = 0
-            for (value, n) in sorted {
-                seen += n
-                if seen >= target {
-                    percentiles[name] = Double(value) / 10
-                    break
-                }
-            }
-        }
+        // The same exact figures as article lengths, over integer tenths, scaled back.
+        let base = LengthSummary(wordCounts: tenths)
         var bins = [Int](repeating: 0, count: edges.count + 1)
-        for (value, n) in sorted {
+        for (value, n) in tenths {
             let score = Double(value) / 10
-            let index = edges.firstIndex { score < $0 } ?? edges.count
-            bins[index] += n
+            bins[edges.firstIndex { score < $0 } ?? edges.count] += n
         }
         let histogram = bins.enumerated().map { i, n in
             Summary.Bin(from: i == 0 ? nil : edges[i - 1], to: i == edges.count ? nil : edges[i], count: n)
         }
         return Summary(
-            count: count, mean: (mean * 10).rounded() / 10, standardDeviation: (Swift.max(0, variance).squareRoot() * 10).rounded() / 10,
-            min: Double(sorted.first?.key ?? 0) / 10, max: Double(sorted.last?.key ?? 0) / 10,
-            percentiles: percentiles, histogram: histogram)
+            count: base.count, mean: (base.mean).rounded() / 10, standardDeviation: (base.standardDeviation).rounded() / 10,
+            min: Double(base.minimum) / 10, max: Double(base.maximum) / 10,
+            percentiles: Dictionary(uniqueKeysWithValues: base.percentiles.map { ($0.name, Double($0.value) / 10) }), histogram: histogram)
     }
 
     /// The raw counts as written in stats.json: keys are the scores with one decimal.
