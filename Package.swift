@@ -31,7 +31,9 @@ let package = Package(
                 "CLibXML2",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // Stop word lists, read through Bundle.module.
+            resources: [.copy("Aggregate/Data")]
         ),
         .executableTarget(
             name: "wirepipe",

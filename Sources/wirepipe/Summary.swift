@@ -15,16 +15,48 @@ enum Summary {
     }
 
     static func statistics(_ stats: CorpusStatistics, settings: AggregateSettings) -> String {
+        let rows = settings.tableRows
+        let rankings = CorpusRankings(stats, top: rows)
         var out: [String] = []
         out.append(table("Pages", [
-            ("seen", stats.pagesSeen), ("articles ok", stats.articlesOK), ("empty", stats.articlesEmpty), ("failed", stats.pagesFailed),
+            ("seen", stats.pagesSeen), ("articles ok", stats.articlesOK), ("empty", stats.articlesEmpty),
+            ("not an article", stats.notArticles), ("failed", stats.pagesFailed),
         ], shares: false))
-        out.append(table("Totals", [("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs)], shares: false))
-        out.append(table("Sites", top(stats.bySite, settings.tableRows)))
-        out.append(table("Published days", stats.byDay.sorted { $0.key < $1.key }.suffix(settings.tableRows).map { ($0.key, $0.value) }))
-        out.append(table("Languages", top(stats.byLanguage, settings.tableRows)))
-        out.append(table("Wire agencies (dateline)", top(stats.byAgency, settings.tableRows)))
-        if !stats.failuresByKind.isEmpty { out.append(table("Failures", top(stats.failuresByKind, settings.tableRows))) }
+        out.append(table("Totals", [
+            ("words", stats.totalWords), ("sentences", stats.totalSentences), ("paragraphs", stats.totalParagraphs),
+            ("vocabulary (distinct terms)", stats.vocabularySize),
+        ], shares: false))
+        out.append(table("Sites", top(stats.bySite, rows), of: stats.articlesOK))
+        out.append(table("Published days (latest)", stats.byDay.sorted { $0.key < $1.key }.suffix(rows).map { ($0.key, $0.value) }, of: stats.articlesOK))
+        out.append(table("Languages", top(stats.byLanguage, rows), of: stats.articlesOK))
+        out.append(table("Wire agencies (dateline)", top(stats.byAgency, rows), of: stats.articlesOK))
+        if !stats.failuresByKind.isEmpty { out.append(table("Failures", top(stats.failuresByKind, rows))) }
+        out.append(length(stats, settings: settings))
+        out.append(columns("Top terms", ["term", "lang", "articles", "times"],
+                           rankings.topTerms.map { [$0.term, $0.language, "\($0.documents)", "\($0.occurrences)"] }))
+        out.append(columns("Distinctive terms (times × ln(articles / articles with the term))", ["term", "lang", "score", "articles", "times"],
+                           rankings.distinctiveTerms.map { [$0.term, $0.language, String(format: "%.1f", $0.score ?? 0), "\($0.documents)", "\($0.occurrences)"] }))
+        for type in rankings.entities.keys.sorted() {
+            out.append(columns("Entities: \(type)", ["name", "mentions", "articles"], (rankings.entities[type] ?? []).map { [$0.name, "\($0.count)", "\($0.documents)"] }))
+        }
+        if rankings.entities.isEmpty { out.append("Entities\n  (none)") }
+        let share = stats.quotationsAttributed == 0 ? "–" : String(format: "%.1f%%", 100 * Double(stats.quotationsAnonymous) / Double(stats.quotationsAttributed))
+        out.append(columns("Speakers (\(stats.quotationsAttributed) attributed quotations, \(share) anonymous, \(stats.quotationsUnattributed) unattributed)",
+                           ["speaker", "quotations", "articles"], rankings.speakers.map { [$0.name, "\($0.count)", "\($0.documents)"] }))
+        out.append(table("Sourcing", [("articles with an anonymity phrase", stats.articlesWithAnonymityPhrase),
+                                       ("unnamed attributions", stats.unnamedAttributions)], shares: false))
+        out.append(table("Datelines by location", rankings.datelineLocations.map { ($0.name, $0.count) }, of: stats.byDatelineLocation.values.reduce(0, +)))
+        out.append(table("Reporters (credit lines)", rankings.reporters.map { ($0.name, $0.count) }, shares: false))
+        out.append(table("Editors (credit lines)", rankings.editors.map { ($0.name, $0.count) }, shares: false))
+        out.append(readability("Flesch reading ease", stats.fleschReadingEase, edges: CorpusStatistics.readingEaseEdges))
+        out.append(readability("Flesch-Kincaid grade", stats.fleschKincaidGrade, edges: CorpusStatistics.gradeEdges))
+        out.append(table("Quality flags", top(stats.flags, rows), shares: false))
+        if !rankings.boilerplate.isEmpty { out.append(table("Boilerplate removed most often", rankings.boilerplate.map { ($0.name, $0.count) }, shares: false)) }
+        out.append(clusters(stats.clusters, rows: rows))
+        return out.joined(separator: "\n\n")
+    }
+
+    static func length(_ stats: CorpusStatistics, settings: AggregateSettings) -> String {
         let length = stats.lengthSummary
         var lengthLines = ["Length (words)"]
         lengthLines.append(String(format: "  mean %.1f  sd %.1f  min %d  max %d", length.mean, length.standardDeviation, length.minimum, length.maximum))
@@ -33,22 +65,56 @@ enum Summary {
         let most = max(1, histogram.map(\.count).max() ?? 1)
         for bin in histogram {
             let label = bin.to.map { "\(bin.from)–\($0 - 1)" } ?? "\(bin.from)+"
-            let bar = String(repeating: "█", count: (bin.count * 40 + most - 1) / most)
-            lengthLines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%6d ", bin.count) + bar)
+            lengthLines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%6d ", bin.count) + bar(bin.count, most))
         }
-        out.append(lengthLines.joined(separator: "\n"))
-        return out.joined(separator: "\n\n")
+        return lengthLines.joined(separator: "\n")
+    }
+
+    static func readability(_ title: String, _ distribution: ScoreDistribution, edges: [Double]) -> String {
+        guard !distribution.isEmpty else { return title + "\n  (none)" }
+        let summary = distribution.summary(edges: edges)
+        var lines = [title, String(format: "  n %d  mean %.1f  sd %.1f  min %.1f  max %.1f", summary.count, summary.mean, summary.standardDeviation, summary.min, summary.max)]
+        lines.append("  " + LengthSummary.percentileNames.compactMap { name in summary.percentiles[name].map { "\(name) \(String(format: "%.1f", $0))" } }.joined(separator: "  "))
+        let most = max(1, summary.histogram.map(\.count).max() ?? 1)
+        for bin in summary.histogram {
+            let label = switch (bin.from, bin.to) {
+            case (nil, let to?): "< \(Int(to))"
+            case (let from?, nil): "\(Int(from))+"
+            case (let from?, let to?): "\(Int(from))–\(Int(to))"
+            default: "all"
+            }
+            lines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%6d ", bin.count) + bar(bin.count, most))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func clusters(_ clusters: [SyndicationCluster], rows: Int) -> String {
+        guard !clusters.isEmpty else { return "Syndication clusters\n  (none)" }
+        var table: [[String]] = []
+        for (n, cluster) in clusters.prefix(rows).enumerated() {
+            for member in cluster.members {
+                let origin = member.id == cluster.origin.id ? "origin" : (member.wordsDifference >= 0 ? "+" : "") + "\(member.wordsDifference)"
+                table.append(["\(n + 1)", member.site, member.sourcePath, String((member.published ?? "–").prefix(10)), "\(member.words)", origin, String(format: "%.2f", member.similarity)])
+            }
+        }
+        return columns("Syndication clusters (\(clusters.count); \(clusters.reduce(0) { $0 + $1.size }) articles)",
+                       ["#", "site", "page", "published", "words", "vs origin", "similarity"], table)
+    }
+
+    static func bar(_ count: Int, _ most: Int) -> String {
+        String(repeating: "█", count: (count * 40 + most - 1) / most)
     }
 
     static func top(_ counts: [String: Int], _ rows: Int) -> [(String, Int)] {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(rows).map { ($0.key, $0.value) }
     }
 
-    /// A titled two-column table; `shares` adds each row's percentage of the rows' total.
-    static func table(_ title: String, _ rows: [(String, Int)], shares: Bool = true) -> String {
+    /// A titled two-column table; `shares` adds each row's percentage of `of` (the whole the rows are cut
+    /// from: a top-10 table's shares are of all articles, not of the ten rows), by default the rows' total.
+    static func table(_ title: String, _ rows: [(String, Int)], shares: Bool = true, of whole: Int? = nil) -> String {
         guard !rows.isEmpty else { return title + "\n  (none)" }
         let width = min(48, max(8, rows.map { $0.0.count }.max() ?? 8))
-        let total = max(1, rows.map(\.1).reduce(0, +))
+        let total = max(1, whole ?? rows.map(\.1).reduce(0, +))
         var lines = [title]
         for (label, count) in rows {
             let shown = label.count > width ? String(label.prefix(width - 1)) + "…" : label
@@ -56,5 +122,22 @@ enum Summary {
             lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %8d", count) + share)
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Summary {
+    /// A titled table of several columns, aligned: text columns left, numeric columns right.
+    static func columns(_ title: String, _ headers: [String], _ rows: [[String]]) -> String {
+        guard !rows.isEmpty else { return title + "\n  (none)" }
+        let cells = rows.map { $0.map { $0.count > 48 ? String($0.prefix(47)) + "…" : $0 } }
+        let widths = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
+        let numeric = headers.indices.map { i in cells.allSatisfy { Double($0[i].replacingOccurrences(of: "+", with: "")) != nil || $0[i] == "–" || $0[i] == "origin" } }
+        func line(_ row: [String]) -> String {
+            "  " + row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return numeric[i] ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        return ([title, line(headers)] + cells.map(line)).joined(separator: "\n")
     }
 }

@@ -11,7 +11,7 @@ struct WirePipeCommand: ParsableCommand {
             Exit codes: 0 success; 1 fatal error (bad configuration, missing input, unwritable output); \
             2 the run finished but some pages failed (see run-report.json); 64 usage error.
             """,
-        subcommands: [Run.self, Extract.self, Stats.self],
+        subcommands: [Run.self, Extract.self, Stats.self, Merge.self, Report.self],
         defaultSubcommand: Run.self)
 }
 

@@ -136,18 +136,45 @@ public struct AnalyseSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// `aggregate`: corpus statistics.
+/// `aggregate`: corpus statistics and syndication clusters.
 public struct AggregateSettings: Codable, Equatable, Sendable {
     /// Lower edges of the word-count histogram bins (ascending); the last bin is open-ended.
     public var lengthBins: [Int] = [0, 100, 250, 500, 750, 1000, 1500, 2000, 3000, 5000]
     /// How many entries the terminal tables show per ranking.
     public var tableRows: Int = 10
+    /// How many entries each ranking in stats.json lists (terms, entities, speakers, reporters…). The full
+    /// counts stay in the file as well, so a merge never loses anything to this cut.
+    public var topK: Int = 50
+    /// Words per shingle for near-duplicate detection. Five words are long enough that two outlets writing
+    /// up the same event in their own words share few shingles, and short enough that an edited wire copy
+    /// (a paragraph cut, a headline changed) still shares most of them.
+    public var shingleSize: Int = 5
+    /// MinHash values per article; more hashes estimate the Jaccard similarity more precisely (standard
+    /// error about 1/sqrt(hashes): 0.09 at 128).
+    public var minhashHashes: Int = 128
+    /// LSH bands; `minhash_hashes` must be a multiple. With b bands of r rows a pair becomes a candidate with
+    /// probability 1-(1-s^r)^b; 32 bands of 4 rows put the steep part of that curve near s = 0.42, below
+    /// `cluster_threshold`, so that pairs above the threshold are very rarely missed.
+    public var minhashBands: Int = 32
+    /// Estimated Jaccard similarity of the shingle sets at or above which two articles are copies of one
+    /// text. The same wire story under different chrome scores above 0.8; different outlets' own write-ups
+    /// of one event score below 0.1.
+    public var clusterThreshold: Double = 0.5
+    /// Articles with fewer words than this get no signature: very short texts (captions, teasers) share
+    /// boilerplate sentences and would cluster for the wrong reason.
+    public var clusterMinWords: Int = 50
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case lengthBins = "length_bins"
         case tableRows = "table_rows"
+        case topK = "top_k"
+        case shingleSize = "shingle_size"
+        case minhashHashes = "minhash_hashes"
+        case minhashBands = "minhash_bands"
+        case clusterThreshold = "cluster_threshold"
+        case clusterMinWords = "cluster_min_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -159,6 +186,20 @@ public struct AggregateSettings: Codable, Equatable, Sendable {
             return zip(bins, bins.dropFirst()).allSatisfy { $0 < $1 } ? nil : "must be strictly ascending"
         }
         tableRows = try c.value(.tableRows, default: d.tableRows, check: Allowed.atLeast(1))
+        topK = try c.value(.topK, default: d.topK, check: Allowed.atLeast(1))
+        shingleSize = try c.value(.shingleSize, default: d.shingleSize) { (1...20).contains($0) ? nil : "must be between 1 and 20, got \($0)" }
+        minhashHashes = try c.value(.minhashHashes, default: d.minhashHashes) { (8...1024).contains($0) ? nil : "must be between 8 and 1024, got \($0)" }
+        let hashes = minhashHashes
+        minhashBands = try c.value(.minhashBands, default: d.minhashBands) { bands in
+            bands >= 1 && bands <= hashes && hashes % bands == 0 ? nil : "must divide minhash_hashes (\(hashes))"
+        }
+        clusterThreshold = try c.value(.clusterThreshold, default: d.clusterThreshold, check: Allowed.within(0.05...1))
+        clusterMinWords = try c.value(.clusterMinWords, default: d.clusterMinWords, check: Allowed.atLeast(0))
+    }
+
+    /// The parameters that make signatures comparable, as stored with them in stats.json.
+    public var syndication: SyndicationParameters {
+        SyndicationParameters(shingleSize: shingleSize, hashes: minhashHashes, bands: minhashBands, threshold: clusterThreshold, minWords: clusterMinWords)
     }
 }
 

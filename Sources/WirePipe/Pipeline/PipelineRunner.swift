@@ -82,7 +82,7 @@ public struct PipelineRunner: Sendable {
         report.failures = tally.failures
         report.removedStale = removed
         do {
-            try write(stats, to: layout.statistics)
+            try StatisticsFile.write(stats, settings: pipeline.configuration.aggregate, to: layout.statistics)
             report.finished = Self.timestamp(Date())
             report.seconds = Date().timeIntervalSince(started)
             try write(report, to: layout.runReport)
@@ -128,7 +128,6 @@ public struct PipelineRunner: Sendable {
     private func write<T: Encodable>(_ value: T, to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.userInfo[CorpusStatistics.lengthBinsKey] = pipeline.configuration.aggregate.lengthBins
         try AtomicWriter.write(encoder.encode(value), to: url, durable: true)
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The rankings derived from merged statistics: top terms, distinctive terms, entities, speakers, dateline
+/// locations, reporters and editors. Computed only from merged counts with a total order on ties, so they
+/// are identical however the statistics were split and merged.
+public struct CorpusRankings: Sendable {
+    public struct Term: Codable, Equatable, Sendable {
+        public var term: String
+        public var language: String
+        public var occurrences: Int
+        public var documents: Int
+        /// Distinctive terms only: occurrences × ln(articles in the language / documents).
+        public var score: Double?
+    }
+
+    public struct Named: Codable, Equatable, Sendable {
+        public var name: String
+        public var count: Int
+        public var documents: Int
+    }
+
+    public struct Counted: Codable, Equatable, Sendable {
+        public var name: String
+        public var count: Int
+    }
+
+    public var topTerms: [Term]
+    public var distinctiveTerms: [Term]
+    /// Entity type → top names (count = mentions).
+    public var entities: [String: [Named]]
+    /// Top speakers (count = quotations).
+    public var speakers: [Named]
+    public var datelineLocations: [Counted]
+    public var reporters: [Counted]
+    public var editors: [Counted]
+    public var boilerplate: [Counted]
+
+    /// Credit roles whose names are reporters; editors are `editing`.
+    public static let reporterRoles = ["reporting", "additional_reporting", "writing"]
+
+    public init(_ stats: CorpusStatistics, top k: Int) {
+        var all: [Term] = []
+        var distinctive: [Term] = []
+        for (language, counts) in stats.terms {
+            let articles = Double(max(stats.byLanguage[language] ?? 0, 1))
+            for (term, count) in counts {
+                all.append(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents, score: nil))
+                // A term of one article says nothing about the corpus; one in every article is not distinctive.
+                guard count.documents >= 2 else { continue }
+                let score = Double(count.occurrences) * log(articles / Double(count.documents))
+                if score > 0 {
+                    distinctive.append(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents,
+                                            score: (score * 1000).rounded() / 1000))
+                }
+            }
+        }
+        topTerms = Self.topK(all, k) { ($0.documents, $0.occurrences) }
+        distinctiveTerms = distinctive.sorted {
+            if $0.score != $1.score { return $0.score! > $1.score! }
+            return ($0.term, $0.language) < ($1.term, $1.language)
+        }.prefix(k).map { $0 }
+        entities = stats.entities.mapValues { counts in
+            counts.top(k).map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
+        }
+        // Speakers rank by quotations first: who is quoted most, not who is quoted in most articles.
+        speakers = stats.speakers.sorted {
+            if $0.value.occurrences != $1.value.occurrences { return $0.value.occurrences > $1.value.occurrences }
+            if $0.value.documents != $1.value.documents { return $0.value.documents > $1.value.documents }
+            return $0.key < $1.key
+        }.prefix(k).map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
+        datelineLocations = Self.top(stats.byDatelineLocation, k)
+        var reporting: [String: Int] = [:]
+        for role in Self.reporterRoles { reporting.merge(stats.credits[role] ?? [:], uniquingKeysWith: +) }
+        reporters = Self.top(reporting, k)
+        editors = Self.top(stats.credits["editing"] ?? [:], k)
+        boilerplate = Self.top(stats.boilerplateRemoved, k)
+    }
+
+    /// The `k` largest counts, ties by name.
+    public static func top(_ counts: [String: Int], _ k: Int) -> [Counted] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(k).map { Counted(name: $0.key, count: $0.value) }
+    }
+
+    private static func topK(_ terms: [Term], _ k: Int, by key: (Term) -> (Int, Int)) -> [Term] {
+        terms.sorted {
+            let (a, b) = (key($0), key($1))
+            if a != b { return a > b }
+            return ($0.term, $0.language) < ($1.term, $1.language)
+        }.prefix(k).map { $0 }
+    }
+}

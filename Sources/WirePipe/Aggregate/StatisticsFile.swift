@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reading and writing stats.json, in one place so that a run, `merge` and `stats` with filters all write
+/// byte-identical files for identical statistics (sorted keys, same userInfo settings).
+public enum StatisticsFile {
+    public static func encode(_ stats: CorpusStatistics, settings: AggregateSettings) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
+        encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
+        return try encoder.encode(stats)
+    }
+
+    public static func write(_ stats: CorpusStatistics, settings: AggregateSettings, to url: URL) throws {
+        try AtomicWriter.write(encode(stats, settings: settings), to: url, durable: true)
+    }
+
+    public enum ReadError: Error, CustomStringConvertible {
+        case missing(String)
+        case unreadable(String, String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): return "no statistics at \(path)"
+            case .unreadable(let path, let why): return "\(path) is not a statistics file of this version (format \(CorpusStatistics.formatVersion)): \(why)"
+            }
+        }
+    }
+
+    /// Reads a stats.json, or the stats.json inside a folder.
+    public static func read(_ url: URL) throws(ReadError) -> CorpusStatistics {
+        var isFolder: ObjCBool = false
+        let file = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? OutputLayout(root: url).statistics : url
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
+        do {
+            return try JSONDecoder().decode(CorpusStatistics.self, from: data)
+        } catch {
+            throw .unreadable(file.path, "\(error)")
+        }
+    }
+}
