@@ -18,7 +18,7 @@ import Testing
         var stderr: String
     }
 
-    func wirepipe(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    func wirepipe(_ arguments: [String], in folder: URL? = nil, input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -26,7 +26,11 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -92,6 +96,27 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines[0].contains("\"error\"") && lines[0].contains("empty"))
         #expect(lines[1].contains("\"title\""))
+    }
+
+    @Test func extractStreamsJSONLinesFromStandardInputInOrder() throws {
+        let page = try Data(contentsOf: samples.appendingPathComponent("aggregator-copy-cp1252.html")).base64EncodedString()
+        let input = [
+            #"{"path": "\#(samples.appendingPathComponent("wordpress-repost.html").path)"}"#,
+            "this is not json",
+            #"{"url": "https://news.example/story", "html_base64": "\#(page)"}"#,
+            #"{"url": "https://news.example/nothing"}"#,
+        ].joined(separator: "\n") + "\n"
+        let result = try wirepipe(["extract", "-"], input: input)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(result.status == 2)
+        let first = try JSONDecoder().decode(ArticleDocument.self, from: Data(lines[0].utf8))
+        #expect(first.siteName == "World News Desk")
+        #expect(lines[1].hasPrefix(#"{"error""#) && lines[1].contains("this is not json"))
+        let third = try JSONDecoder().decode(ArticleDocument.self, from: Data(lines[2].utf8))
+        #expect(third.source.path == "https://news.example/story" && third.source.encoding == "windows-1252")
+        #expect(third.authors == ["Phil Stewart", "Idrees Ali"])
+        #expect(lines[3].contains("html_base64"))
     }
 
     @Test func badConfigurationIsRejectedWithTheKey() throws {

@@ -13,7 +13,12 @@ public struct FetchStage: Stage {
     }
 
     public func process(_ location: PageLocation) throws(PageError) -> FetchedPage {
-        let stored = try read(location.url)
+        try page(from: read(location.url), id: location.id, path: location.relativePath)
+    }
+
+    /// A page from bytes as stored (a file, a WARC record, a streamed record): hashed, decompressed when
+    /// gzipped, decoded.
+    public func page(from stored: [UInt8], id: String, path: String) throws(PageError) -> FetchedPage {
         let sha256 = SHA256.hash(data: stored).hexString
         var bytes = stored
         let compressed = Gzip.isGzip(stored)
@@ -29,7 +34,7 @@ public struct FetchStage: Stage {
                 }
             }
         }
-        return try decode(bytes, id: location.id, path: location.relativePath, sha256: sha256, compressed: compressed)
+        return try decode(bytes, id: id, path: path, sha256: sha256, compressed: compressed)
     }
 
     /// Decodes bytes that did not come from a file (streamed input) the same way.
