@@ -116,7 +116,7 @@ public struct PipelineRunner: Sendable {
 
         var report = RunReport(
             started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputRoot.path,
-            output: layout.root.path, jobs: work.isEmpty ? 0 : workers, startStage: forcedStage ?? .fetch,
+            output: layout.root.path, jobs: work.isEmpty ? jobs : workers, startStage: forcedStage ?? .fetch,
             htmlParsed: tally.htmlParsed, stages: [:])
         report.forced = forcedStage != nil
         report.interrupted = interrupted
