@@ -232,15 +232,28 @@ public struct PipelineRunner: Sendable {
     /// failures, from the manifest as it now stands.
     private func gather(_ plans: [PagePlan], manifest: Manifest) throws(RunError) -> (CorpusStatistics, [RunReport.Failure]) {
         let recorded = try read(manifest)
-        let decoder = JSONDecoder()
-        let store = StageStore(layout: layout, pipeline: pipeline)
-        var stats = CorpusStatistics()
-        var failures: [RunReport.Failure] = []
+        var pages: [ManifestPage] = []
         for plan in plans {
             guard let page = recorded[plan.location.relativePath] else {
                 throw .output("the manifest does not record \(plan.location.relativePath); run again")
             }
-            if let data = page.contribution, let contribution = try? decoder.decode(CorpusStatistics.self, from: data) {
+            pages.append(page)
+        }
+        let decoder = JSONDecoder()
+        // One decode of all contributions as a JSON array: on Linux a JSONDecoder call costs far more than
+        // the few counters in a contribution, and this is most of what a run that reuses everything does.
+        var batch = Data("[".utf8)
+        for (index, page) in pages.enumerated() {
+            if index > 0 { batch.append(UInt8(ascii: ",")) }
+            batch.append(page.contribution ?? Data("null".utf8))
+        }
+        batch.append(UInt8(ascii: "]"))
+        let decoded = (try? decoder.decode([CorpusStatistics?].self, from: batch)) ?? Array(repeating: nil, count: pages.count)
+        let store = StageStore(layout: layout, pipeline: pipeline)
+        var stats = CorpusStatistics()
+        var failures: [RunReport.Failure] = []
+        for (page, batched) in zip(pages, decoded) {
+            if let contribution = batched ?? page.contribution.flatMap({ try? decoder.decode(CorpusStatistics.self, from: $0) }) {
                 stats.merge(contribution)
             } else if let failure = page.failure {
                 // A contribution stored in an older statistics format: a failure's is rebuilt from the manifest…

@@ -157,6 +157,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: corpus.layout.stageOutput(.normalise, id).path))
     }
 
+    @Test func contributionsStoredInAnotherFormatAreRebuiltFromTheArticlesAndFailures() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.cleanUp() }
+        _ = try corpus.runner().run()
+        let statistics = try Data(contentsOf: corpus.layout.statistics)
+        let manifest = try Manifest(url: corpus.layout.manifest)
+        for var page in try manifest.pages().values where ["wordpress-repost.html", "junk.htm"].contains(page.path) {
+            page.contribution = Data(#"{"format_version": 0}"#.utf8)
+            try manifest.record(page)
+        }
+        let report = try corpus.runner().run()
+        #expect(report.pages.processed == 0 && report.htmlParsed == 0)
+        #expect(try Data(contentsOf: corpus.layout.statistics) == statistics)
+    }
+
     @Test func aStoppedRunLeavesTheRestForTheNextRunWhichMatchesAnUninterruptedOne() throws {
         let corpus = try TestCorpus()
         defer { corpus.cleanUp() }
