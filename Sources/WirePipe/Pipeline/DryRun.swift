@@ -34,10 +34,3 @@ public struct DryRun: Sendable {
         }
     }
 }
-
-extension PagePlan {
-    /// Whether this page keeps its stored output of `stage` (made with the same bytes and settings).
-    func reuses(_ stage: StageName) -> Bool {
-        !runs(stage) && change == .unchanged && previous?.stages[stage]?.status == .ok
-    }
-}

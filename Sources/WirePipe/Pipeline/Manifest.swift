@@ -33,7 +33,8 @@ public final class Manifest: Sendable {
         }
     }
 
-    /// Opens an existing manifest read-only (for `--dry-run`), or returns nil when there is none.
+    /// Opens an existing manifest (for `--dry-run`, which only reads it), or returns nil when there is none,
+    /// so that a dry run on a fresh output folder creates nothing.
     public static func existing(at url: URL) throws(Failure) -> Manifest? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return try Manifest(url: url)

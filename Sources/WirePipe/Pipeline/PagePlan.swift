@@ -39,4 +39,9 @@ public struct PagePlan: Sendable {
         // fetch is not stored: whatever needs the page's text (strip) needs fetch again.
         return stage >= start || (stage == .fetch && start == .strip)
     }
+
+    /// Whether this page keeps its stored output of `stage` (made with the same bytes and settings).
+    func reuses(_ stage: StageName) -> Bool {
+        !runs(stage) && change == .unchanged && previous?.stages[stage]?.status == .ok
+    }
 }
