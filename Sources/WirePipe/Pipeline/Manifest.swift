@@ -70,8 +70,9 @@ public final class Manifest: Sendable {
         return migrator
     }
 
-    /// Every page recorded, by path.
-    public func pages() throws(Failure) -> [String: ManifestPage] {
+    /// Every page recorded, by path; without their stage records when `stages` is false (what the
+    /// statistics need, read at the end of every run).
+    public func pages(stages: Bool = true) throws(Failure) -> [String: ManifestPage] {
         do {
             return try database.read { db in
                 var pages: [String: ManifestPage] = [:]
@@ -88,6 +89,7 @@ public final class Manifest: Sendable {
                         status: ManifestPage.Status(rawValue: row["status"]) ?? .failed, failure: failure,
                         contribution: row["contribution"])
                 }
+                guard stages else { return pages }
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM stage") {
                     let path: String = row["path"]
                     guard let stage = StageName(rawValue: row["stage"]) else { continue }

@@ -231,7 +231,12 @@ public struct PipelineRunner: Sendable {
     /// The corpus statistics merged from every page's stored contribution (in path order), and the
     /// failures, from the manifest as it now stands.
     private func gather(_ plans: [PagePlan], manifest: Manifest) throws(RunError) -> (CorpusStatistics, [RunReport.Failure]) {
-        let recorded = try read(manifest)
+        let recorded: [String: ManifestPage]
+        do {
+            recorded = try manifest.pages(stages: false)
+        } catch {
+            throw .output("\(error)")
+        }
         var pages: [ManifestPage] = []
         for plan in plans {
             guard let page = recorded[plan.location.relativePath] else {
