@@ -67,6 +67,9 @@ public final class Manifest: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2: corpus statistics") { db in
+            try db.execute(sql: "CREATE TABLE corpus (key TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL)")
+        }
         return migrator
     }
 
@@ -119,6 +122,7 @@ public final class Manifest: Sendable {
                         page.failure?.stage.rawValue, page.failure?.kind.rawValue, page.failure?.message, page.contribution,
                     ])
                 try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [page.path])
+                try db.execute(sql: "DELETE FROM corpus")
                 for (stage, record) in page.stages {
                     try db.execute(
                         sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)",
@@ -150,10 +154,29 @@ public final class Manifest: Sendable {
         guard !paths.isEmpty else { return }
         do {
             try database.write { db in
+                try db.execute(sql: "DELETE FROM corpus")
                 for path in paths {
                     try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [path])
                     try db.execute(sql: "DELETE FROM page WHERE path = ?", arguments: [path])
                 }
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest: \(error)")
+        }
+    }
+
+    /// The corpus statistics merged from every page's contribution, as last stored by `storeStatistics`,
+    /// or nil when a page has been recorded or removed since: each such change clears it in its own
+    /// transaction, so a value found here always matches the contributions.
+    public func cachedStatistics() -> Data? {
+        try? database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM corpus WHERE key = 'statistics'") }
+    }
+
+    /// Keeps the merged statistics, so a run that changes no page merges nothing.
+    public func storeStatistics(_ data: Data) throws(Failure) {
+        do {
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', ?)", arguments: [data])
             }
         } catch {
             throw Failure(message: "cannot update the manifest: \(error)")

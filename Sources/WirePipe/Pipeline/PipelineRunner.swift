@@ -228,8 +228,9 @@ public struct PipelineRunner: Sendable {
         return removed
     }
 
-    /// The corpus statistics merged from every page's stored contribution (in path order), and the
-    /// failures, from the manifest as it now stands.
+    /// The corpus statistics merged from every page's stored contribution, and the failures, from the
+    /// manifest as it now stands. The merged total is kept in the manifest until a page is recorded or
+    /// removed, so a run that changed no page decodes one value instead of one per page.
     private func gather(_ plans: [PagePlan], manifest: Manifest) throws(RunError) -> (CorpusStatistics, [RunReport.Failure]) {
         let recorded: [String: ManifestPage]
         do {
@@ -245,6 +246,11 @@ public struct PipelineRunner: Sendable {
             pages.append(page)
         }
         let decoder = JSONDecoder()
+        let failures = pages.compactMap(\.failure)
+        if let cached = manifest.cachedStatistics(), let stats = try? decoder.decode(CorpusStatistics.self, from: cached),
+           stats.pagesSeen == pages.count {
+            return (stats, failures)
+        }
         // One decode of all contributions as a JSON array: on Linux a JSONDecoder call costs far more than
         // the few counters in a contribution, and this is most of what a run that reuses everything does.
         var batch = Data("[".utf8)
@@ -256,7 +262,6 @@ public struct PipelineRunner: Sendable {
         let decoded = (try? decoder.decode([CorpusStatistics?].self, from: batch)) ?? Array(repeating: nil, count: pages.count)
         let store = StageStore(layout: layout, pipeline: pipeline)
         var stats = CorpusStatistics()
-        var failures: [RunReport.Failure] = []
         for (page, batched) in zip(pages, decoded) {
             if let contribution = batched ?? page.contribution.flatMap({ try? decoder.decode(CorpusStatistics.self, from: $0) }) {
                 stats.merge(contribution)
@@ -271,7 +276,15 @@ public struct PipelineRunner: Sendable {
                     throw .output("cannot rebuild the statistics of \(page.path): \(error); run with --stage aggregate")
                 }
             }
-            if let failure = page.failure { failures.append(failure) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(stats) {
+            do {
+                try manifest.storeStatistics(data)
+            } catch {
+                throw .output("\(error)")
+            }
         }
         return (stats, failures)
     }

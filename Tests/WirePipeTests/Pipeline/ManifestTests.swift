@@ -55,6 +55,23 @@ import Testing
         #expect(pages["a.html"]?.size == 99 && pages["a.html"]?.mtime == 42 && pages["a.html"]?.sha256 == "abc")
     }
 
+    @Test func theKeptStatisticsAreClearedByEveryPageChange() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = try Manifest(url: folder.appendingPathComponent(Manifest.fileName))
+        try manifest.record(page("a.html"))
+        let merged = Data("{\"merged\": 1}".utf8)
+        try manifest.storeStatistics(merged)
+        #expect(manifest.cachedStatistics() == merged)
+        try manifest.updateFileStats([(path: "a.html", size: 1, mtime: 2)])
+        #expect(manifest.cachedStatistics() == merged)
+        try manifest.record(page("b.html"))
+        #expect(manifest.cachedStatistics() == nil)
+        try manifest.storeStatistics(merged)
+        try manifest.remove(paths: ["b.html"])
+        #expect(manifest.cachedStatistics() == nil)
+    }
+
     @Test func noManifestMeansNothingForADryRun() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
