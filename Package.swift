@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // libxml2's HTML parser, wrapped as a system library (pkg-config libxml-2.0).
@@ -31,6 +33,8 @@ let package = Package(
                 "CLibXML2",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             // Stop word lists, read through Bundle.module.
             resources: [.copy("Aggregate/Data")]
@@ -40,6 +44,7 @@ let package = Package(
             dependencies: [
                 "WirePipe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Speed measurements for scripts/bench: the libxml2 parse floor, extraction alone, analysis.

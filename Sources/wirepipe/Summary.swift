@@ -6,11 +6,44 @@ enum Summary {
     static func run(_ report: RunReport) -> String {
         var lines: [String] = []
         let rate = report.seconds > 0 ? Double(report.pages.seen) / report.seconds : 0
-        lines.append(String(format: "%d pages: %d ok, %d empty, %d failed in %.2fs (%.0f pages/s, %d jobs)",
-                            report.pages.seen, report.pages.ok, report.pages.empty, report.pages.failed, report.seconds, rate, report.jobs))
+        if report.interrupted {
+            lines.append("stopped: \(report.pages.processed) pages processed; stats.json not updated, run again to finish")
+        } else {
+            lines.append(String(format: "%d pages: %d ok, %d empty, %d failed in %.2fs (%.0f pages/s, %d jobs)",
+                                report.pages.seen, report.pages.ok, report.pages.empty, report.pages.failed, report.seconds, rate, report.jobs))
+        }
+        let p = report.pages
+        lines.append("\(p.new) new, \(p.changed) changed, \(p.unchanged) unchanged, \(p.deleted) deleted; \(p.processed) processed")
         let ran = StageName.allCases.filter { report.stages[$0.rawValue]?.ran == true }.map(\.rawValue)
-        lines.append("stages run: " + ran.joined(separator: " → ") + "   html parsed: \(report.htmlParsed)")
+        lines.append("stages run: " + (ran.isEmpty ? "none" : ran.joined(separator: " → ")) + "   html parsed: \(report.htmlParsed)")
         lines.append("outputs in \(report.output)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `run --dry-run`: per stage, how many pages would be processed and why.
+    static func dryRun(_ plan: DryRun) -> String {
+        let p = plan.pages
+        var lines = ["dry run: \(p.seen) pages: \(p.new) new, \(p.changed) changed, \(p.unchanged) unchanged, \(p.deleted) deleted; \(p.processed) would be processed"]
+        for stage in plan.stages {
+            let why = PagePlan.Reason.allCases.compactMap { reason in stage.reasons[reason].map { "\($0) \(reason.rawValue)" } }
+            let name = stage.stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(String(format: "%6d", stage.processed)) to process, \(String(format: "%6d", stage.reused)) reused" + (why.isEmpty ? "" : "  (" + why.joined(separator: ", ") + ")"))
+        }
+        for path in plan.deletedPages.prefix(20) { lines.append("  deleted: \(path)") }
+        if plan.deletedPages.count > 20 { lines.append("  … and \(plan.deletedPages.count - 20) more deleted") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `wirepipe runs`: one line per kept run report.
+    static func runs(_ reports: [RunReport]) -> String {
+        var lines = ["started                 new  changed  unchanged  deleted  failed  processed    seconds   pages/s"]
+        for r in reports {
+            let rate = r.seconds > 0 ? Double(r.pages.seen) / r.seconds : 0
+            let note = r.interrupted ? "  (stopped)" : r.forced ? "  (forced from \(r.startStage.rawValue))" : ""
+            lines.append(r.started.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(format: " %5d %8d %10d %8d %7d %10d %10.2f %9.0f", r.pages.new, r.pages.changed, r.pages.unchanged,
+                         r.pages.deleted, r.pages.failed, r.pages.processed, r.seconds, rate) + note)
+        }
         return lines.joined(separator: "\n")
     }
 

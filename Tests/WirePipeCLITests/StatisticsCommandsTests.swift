@@ -53,10 +53,11 @@ extension CLITests {
         let out = scratch.appendingPathComponent("out")
         try run(["wordpress-repost.html", "aggregator-copy-cp1252.html"], into: out, scratch: scratch)
         let result = try wirepipe(["merge", out.path, out.appendingPathComponent("stats.json").path, "--output", scratch.appendingPathComponent("m").path])
-        #expect(result.status == 1)
+        // Refused inputs are fatal for the merge (exit 3), as the README documents.
+        #expect(result.status == 3)
         #expect(result.stderr.contains("in both"))
         let missing = try wirepipe(["merge", scratch.appendingPathComponent("nowhere").path, "--output", scratch.path])
-        #expect(missing.status == 1 && missing.stderr.contains("no statistics"))
+        #expect(missing.status == 3 && missing.stderr.contains("no statistics"))
     }
 
     @Test func statsPrintsEverySectionAndFilters() throws {
@@ -86,7 +87,7 @@ extension CLITests {
         #expect(onDay.byDay.keys.sorted() == ["2022-05-26"])
 
         let bad = try wirepipe(["stats", "--output", out.path, "--since", "May 26"])
-        #expect(bad.status == 64 && bad.stderr.contains("YYYY-MM-DD"))
+        #expect(bad.status == 2 && bad.stderr.contains("YYYY-MM-DD"))
     }
 
     @Test func reportWritesOneSelfContainedPage() throws {

@@ -19,6 +19,8 @@ public struct PipelineConfiguration: Equatable, Sendable {
     public var analyse: AnalyseSettings
     public var aggregate: AggregateSettings
     public var outputFormat: OutputSettings
+    /// Manifest, history and failure threshold of `wirepipe run`.
+    public var run: RunSettings
 
     public init(
         version: Int = PipelineConfiguration.currentVersion,
@@ -30,7 +32,8 @@ public struct PipelineConfiguration: Equatable, Sendable {
         normalise: NormaliseSettings = .init(),
         analyse: AnalyseSettings = .init(),
         aggregate: AggregateSettings = .init(),
-        outputFormat: OutputSettings = .init()
+        outputFormat: OutputSettings = .init(),
+        run: RunSettings = .init()
     ) {
         self.version = version
         self.input = input
@@ -42,6 +45,7 @@ public struct PipelineConfiguration: Equatable, Sendable {
         self.analyse = analyse
         self.aggregate = aggregate
         self.outputFormat = outputFormat
+        self.run = run
     }
 
     /// The number of workers after resolving `jobs: 0` to the core count.
@@ -75,7 +79,7 @@ public struct PipelineConfiguration: Equatable, Sendable {
 
 extension PipelineConfiguration: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, input, output, jobs, fetch, strip, normalise, analyse, aggregate
+        case version, input, output, jobs, fetch, strip, normalise, analyse, aggregate, run
         case outputFormat = "output_format"
     }
 
@@ -96,5 +100,6 @@ extension PipelineConfiguration: Codable {
         analyse = try c.value(.analyse, default: defaults.analyse)
         aggregate = try c.value(.aggregate, default: defaults.aggregate)
         outputFormat = try c.value(.outputFormat, default: defaults.outputFormat)
+        run = try c.value(.run, default: defaults.run)
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// Where everything lives under the output folder:
 /// - `articles/<id>.json`: one article document per page;
 /// - `stats.json`: corpus statistics; `run-report.json`: what the last run did;
-/// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from.
+/// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from;
+/// - `manifest.sqlite`: what each stored output was made from (see `Manifest`);
+/// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes.
 public struct OutputLayout: Sendable {
     public var root: URL
 
@@ -14,6 +16,8 @@ public struct OutputLayout: Sendable {
     public var articles: URL { root.appendingPathComponent("articles") }
     public var statistics: URL { root.appendingPathComponent("stats.json") }
     public var runReport: URL { root.appendingPathComponent("run-report.json") }
+    public var manifest: URL { root.appendingPathComponent(Manifest.fileName) }
+    public var runs: URL { root.appendingPathComponent("runs") }
     public func stageFolder(_ stage: StageName) -> URL { root.appendingPathComponent("stages").appendingPathComponent(stage.rawValue) }
 
     public func article(_ id: String) -> URL { articles.appendingPathComponent(id + ".json") }
@@ -23,7 +27,7 @@ public struct OutputLayout: Sendable {
     public static let storedStages: [StageName] = [.strip, .normalise]
 
     public func createFolders() throws {
-        for folder in [articles] + Self.storedStages.map(stageFolder) {
+        for folder in [articles, runs] + Self.storedStages.map(stageFolder) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             AtomicWriter.removeLeftovers(in: folder)
         }

@@ -42,12 +42,17 @@ public struct PageLocation: Sendable, Hashable {
 }
 
 extension Sequence where Element == UInt8 {
+    /// Lowercase hex, two digits a byte. Built from a digit table: a run over an unchanged corpus computes
+    /// several digests a page, and `String(_:radix:)` per byte was a tenth of such a run.
     var hexString: String {
-        var out = ""
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(underestimatedCount * 2)
         for byte in self {
-            out += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

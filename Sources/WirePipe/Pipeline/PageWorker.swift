@@ -1,29 +1,16 @@
 import Dispatch
 import Foundation
+import Logging
 
-/// What a worker is handed: a page to read, or the id of a stored stage output to resume from.
-enum WorkItem: Sendable {
-    case page(PageLocation)
-    case stored(id: String)
-
-    var id: String {
-        switch self {
-        case .page(let location): return location.id
-        case .stored(let id): return id
-        }
-    }
-}
-
-/// What the workers add up: statistics, per-stage counts and times, failures.
+/// What the workers add up: per-stage counts and times, and what went wrong with the manifest.
 struct Tally: Sendable {
-    var statistics = CorpusStatistics()
     var stageRuns: [StageName: RunReport.StageRun] = [:]
-    var failures: [RunReport.Failure] = []
-    var producedIDs: Set<String> = []
     var htmlParsed = 0
+    var processedPages = 0
+    /// Manifest updates that failed: the page's outputs are in place but will be redone next run.
+    var manifestErrors: [String] = []
 
     mutating func merge(_ other: Tally) {
-        statistics.merge(other.statistics)
         for (stage, run) in other.stageRuns {
             guard var mine = stageRuns[stage] else {
                 stageRuns[stage] = run
@@ -34,9 +21,9 @@ struct Tally: Sendable {
             mine.seconds += run.seconds
             stageRuns[stage] = mine
         }
-        failures += other.failures
-        producedIDs.formUnion(other.producedIDs)
         htmlParsed += other.htmlParsed
+        processedPages += other.processedPages
+        manifestErrors += other.manifestErrors
     }
 
     mutating func run(_ stage: StageName, _ change: (inout RunReport.StageRun) -> Void) {
@@ -44,74 +31,122 @@ struct Tally: Sendable {
     }
 }
 
-/// One worker's loop body: takes a page through the stages from `startStage` on, stores what reruns
-/// need, writes the article, and catches and records every page failure.
+/// One worker's loop body: takes a page through its stages from the plan's start stage on, stores the
+/// outputs, and only then records the page in the manifest, so the manifest never claims an output that
+/// is not on disk. Every page failure is caught and recorded; the run goes on.
 struct PageWorker {
     let pipeline: Pipeline
     let layout: OutputLayout
-    let startStage: StageName
+    let manifest: Manifest
+    let logger: Logger
     var tally = Tally()
     private var store: StageStore
+    private let statisticsEncoder: JSONEncoder
 
-    init(pipeline: Pipeline, layout: OutputLayout, startStage: StageName) {
+    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger) {
+        self.logger = logger
         self.pipeline = pipeline
         self.layout = layout
-        self.startStage = startStage
+        self.manifest = manifest
         self.store = StageStore(layout: layout, pipeline: pipeline)
+        statisticsEncoder = JSONEncoder()
+        statisticsEncoder.outputFormatting = [.sortedKeys]
     }
 
-    mutating func process(_ item: WorkItem) {
-        let pipeline = self.pipeline  // a copy: the stage closures must not capture the mutating self
-        var path = ""
+    mutating func process(_ plan: PagePlan) {
+        guard let start = plan.start else { return }
+        let id = plan.location.id
+        tally.processedPages += 1
+        // Records of the stages before the start stay valid; the rest are remade below.
+        var records = (plan.previous?.stages ?? [:]).filter { $0.key < start && plan.previous?.sha256 == plan.sha256 }
+        var contribution = CorpusStatistics()
+        var status: ManifestPage.Status
+        var failure: RunReport.Failure?
         do throws(PageError) {
-            let document: ArticleDocument
-            switch (item, startStage) {
-            case (.page(let location), _):
-                path = location.relativePath
-                let fetched = try timed(.fetch) { () throws(PageError) in try pipeline.fetch.process(location) }
-                tally.htmlParsed += 1
-                let stripped = try timed(.strip) { () throws(PageError) in try pipeline.strip.process(fetched) }
-                try store.save(stripped, stage: .strip)
-                document = try fromStripped(stripped)
-            case (.stored(let id), .normalise):
-                let stripped: StrippedArticle = try store.load(.strip, id: id)
-                path = stripped.source.path
-                document = try fromStripped(stripped)
-            case (.stored(let id), .analyse):
-                let normalised: NormalisedArticle = try store.load(.normalise, id: id)
-                path = normalised.source.path
-                document = try fromNormalised(normalised)
-            case (.stored(let id), _):
-                document = try store.loadArticle(id)
-                path = document.source.path
-            }
-            let contribution = try timed(.aggregate) { () throws(PageError) in try pipeline.aggregate.process(document) }
-            tally.statistics.merge(contribution)
-            tally.producedIDs.insert(item.id)
+            let document = try produce(plan, from: start, records: &records)
+            let pipeline = self.pipeline
+            contribution = try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) }
+            status = document.status == .ok ? .ok : .empty
         } catch {
-            tally.statistics.recordFailure(error)
+            contribution.recordFailure(error)
+            status = .failed
+            failure = RunReport.Failure(id: id, path: plan.location.relativePath, stage: error.stage, kind: error.kind, message: error.message)
             tally.run(error.stage) { $0.failed += 1 }
-            tally.failures.append(RunReport.Failure(id: item.id, path: path, stage: error.stage, kind: error.kind, message: error.message))
+            logger.warning("\(plan.location.relativePath): \(error)")
+            records = records.filter { $0.key < error.stage }
+            records[error.stage] = ManifestPage.StageRecord(
+                fingerprint: pipeline.pageFingerprint(error.stage, sha256: plan.sha256), status: .failed, error: error.description, seconds: 0)
+            removeOutputs(of: id, from: error.stage)
+        }
+        let page = ManifestPage(
+            path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: plan.sha256,
+            status: status, failure: failure, contribution: try? statisticsEncoder.encode(contribution), stages: records)
+        do {
+            try manifest.record(page)
+        } catch {
+            tally.manifestErrors.append("\(error)")
         }
     }
 
-    private mutating func fromStripped(_ stripped: StrippedArticle) throws(PageError) -> ArticleDocument {
-        let pipeline = self.pipeline
-        let normalised = try timed(.normalise) { () throws(PageError) in try pipeline.normalise.process(stripped) }
-        try store.save(normalised, stage: .normalise)
-        return try fromNormalised(normalised)
+    /// The article, made from the earliest output the plan needs. A stored output that has gone missing
+    /// sends the page back to its HTML.
+    private mutating func produce(_ plan: PagePlan, from start: StageName, records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
+        let id = plan.location.id
+        do throws(PageError) {
+            switch start {
+            case .fetch, .strip:
+                return try fromPage(plan, &records)
+            case .normalise:
+                let stripped: StrippedArticle = try store.load(.strip, id: id)
+                return try fromStripped(stripped, plan, &records)
+            case .analyse:
+                let normalised: NormalisedArticle = try store.load(.normalise, id: id)
+                return try fromNormalised(normalised, plan, &records)
+            case .aggregate:
+                return try store.loadArticle(id)
+            }
+        } catch where error.kind == .missingStageOutput && start > .strip {
+            return try fromPage(plan, &records)
+        }
     }
 
-    private mutating func fromNormalised(_ normalised: NormalisedArticle) throws(PageError) -> ArticleDocument {
+    private mutating func fromPage(_ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
         let pipeline = self.pipeline
-        var document = try timed(.analyse) { () throws(PageError) in try pipeline.analyse.process(normalised) }
+        let location = plan.location
+        let fetched = try timed(.fetch, plan, &records) { () throws(PageError) in try pipeline.fetch.process(location) }
+        tally.htmlParsed += 1
+        let stripped = try timed(.strip, plan, &records) { () throws(PageError) in try pipeline.strip.process(fetched) }
+        try store.save(stripped, stage: .strip)
+        return try fromStripped(stripped, plan, &records)
+    }
+
+    private mutating func fromStripped(_ stripped: StrippedArticle, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
+        let pipeline = self.pipeline
+        let normalised = try timed(.normalise, plan, &records) { () throws(PageError) in try pipeline.normalise.process(stripped) }
+        try store.save(normalised, stage: .normalise)
+        return try fromNormalised(normalised, plan, &records)
+    }
+
+    private mutating func fromNormalised(_ normalised: NormalisedArticle, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
+        let pipeline = self.pipeline
+        var document = try timed(.analyse, plan, &records) { () throws(PageError) in try pipeline.analyse.process(normalised) }
         document.versions = Pipeline.versions
         try store.saveArticle(document)
         return document
     }
 
-    /// Runs one stage's work, counting it and adding its time to the stage.
-    private mutating func timed<T>(_ stage: StageName, _ body: () throws(PageError) -> T) throws(PageError) -> T {
+    /// Removes the outputs a failing stage and the stages after it would have made, so that no article or
+    /// stored output outlives the page's failure.
+    private func removeOutputs(of id: String, from stage: StageName) {
+        if stage <= .strip { unlink(layout.stageOutput(.strip, id).path) }
+        if stage <= .normalise { unlink(layout.stageOutput(.normalise, id).path) }
+        if stage <= .analyse { unlink(layout.article(id).path) }
+    }
+
+    /// Runs one stage's work, counting it, adding its time to the stage and recording it for the manifest.
+    private mutating func timed<T>(
+        _ stage: StageName, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord], _ body: () throws(PageError) -> T
+    ) throws(PageError) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -119,6 +154,8 @@ struct PageWorker {
             $0.processed += 1
             $0.seconds += seconds
         }
+        records[stage] = ManifestPage.StageRecord(
+            fingerprint: pipeline.pageFingerprint(stage, sha256: plan.sha256), status: .ok, seconds: seconds)
         return value
     }
 }

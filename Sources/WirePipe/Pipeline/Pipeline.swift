@@ -32,7 +32,9 @@ public struct Pipeline: Sendable {
         func settingsJSON<T: Encodable>(_ value: T) -> Data { (try? encoder.encode(value)) ?? Data() }
         let sections: [(StageName, Data)] = [
             (.fetch, settingsJSON(configuration.fetch)), (.strip, settingsJSON(configuration.strip)),
-            (.normalise, settingsJSON(configuration.normalise)), (.analyse, settingsJSON(configuration.analyse)),
+            (.normalise, settingsJSON(configuration.normalise)),
+            // The article file is analyse's stored output, so how it is formatted belongs to analyse.
+            (.analyse, settingsJSON(configuration.analyse) + settingsJSON(configuration.outputFormat)),
             (.aggregate, settingsJSON(configuration.aggregate)),
         ]
         var fingerprints: [StageName: String] = [:]
@@ -45,6 +47,12 @@ public struct Pipeline: Sendable {
             fingerprints[stage] = upstream
         }
         self.fingerprints = fingerprints
+    }
+
+    /// The fingerprint of one page's output of `stage`: the stage fingerprint (settings and versions of the
+    /// stage and all before it) and the page's bytes. The manifest stores it; a differing one means redo.
+    public func pageFingerprint(_ stage: StageName, sha256: String) -> String {
+        SHA256.hash(data: Data((fingerprints[stage]! + ":" + sha256).utf8)).hexString
     }
 
     /// fetch, strip, normalise and analyse on one page, in memory: what `extract` prints.

@@ -1,0 +1,30 @@
+import Foundation
+
+/// `run`: how a run keeps its books (manifest, history) and when it counts as failed. None of these
+/// settings changes what a stage produces, so none of them is part of a stage fingerprint.
+public struct RunSettings: Codable, Equatable, Sendable {
+    /// Reports of past runs kept under `<output>/runs/` for `wirepipe runs`; older ones are removed.
+    public var keepReports: Int = 30
+    /// A run exits with code 1 when more than this share of the pages seen failed. 0 means any failure
+    /// does: a nightly job should notice a single unreadable page unless told otherwise.
+    public var maxFailureRatio: Double = 0
+    /// When stderr is not a terminal (cron, systemd), a plain progress line is logged this often, in seconds.
+    public var progressInterval: Double = 10
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case keepReports = "keep_reports"
+        case maxFailureRatio = "max_failure_ratio"
+        case progressInterval = "progress_interval"
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = RunSettings()
+        keepReports = try c.value(.keepReports, default: d.keepReports, check: Allowed.atLeast(1))
+        maxFailureRatio = try c.value(.maxFailureRatio, default: d.maxFailureRatio, check: Allowed.within(0...1))
+        progressInterval = try c.value(.progressInterval, default: d.progressInterval, check: Allowed.atLeast(0.1))
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+/// The manifest: an SQLite database in the output folder (`manifest.sqlite`) with one row per page and
+/// one per page and stage. It is written only after a page's outputs are in place, one transaction per
+/// page, so a run killed at any point leaves it describing outputs that exist; the pages it has not
+/// recorded yet are simply redone by the next run.
+public final class Manifest: Sendable {
+    public static let fileName = "manifest.sqlite"
+
+    private let database: DatabaseQueue
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Opens (creating when needed) the manifest at `url`.
+    public init(url: URL) throws(Failure) {
+        var configuration = Configuration()
+        configuration.label = "wirepipe.manifest"
+        configuration.prepareDatabase { db in
+            // WAL: one small transaction per page stays cheap; NORMAL synchronous keeps committed
+            // transactions across a killed process (the OS holds the writes), which is what a rerun needs.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            database = try DatabaseQueue(path: url.path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw Failure(message: "cannot open the manifest \(url.path): \(error)")
+        }
+    }
+
+    /// Opens an existing manifest (for `--dry-run`, which only reads it), or returns nil when there is none,
+    /// so that a dry run on a fresh output folder creates nothing.
+    public static func existing(at url: URL) throws(Failure) -> Manifest? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try Manifest(url: url)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE page (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    failure_stage TEXT,
+                    failure_kind TEXT,
+                    failure_message TEXT,
+                    contribution BLOB
+                );
+                CREATE TABLE stage (
+                    path TEXT NOT NULL REFERENCES page(path) ON DELETE CASCADE,
+                    stage TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    error TEXT,
+                    seconds REAL NOT NULL,
+                    PRIMARY KEY (path, stage)
+                );
+                """)
+        }
+        migrator.registerMigration("v2: corpus statistics") { db in
+            try db.execute(sql: "CREATE TABLE corpus (key TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL)")
+        }
+        return migrator
+    }
+
+    /// Every page recorded, by path; without their stage records when `stages` is false (what the
+    /// statistics need, read at the end of every run).
+    public func pages(stages: Bool = true) throws(Failure) -> [String: ManifestPage] {
+        do {
+            return try database.read { db in
+                var pages: [String: ManifestPage] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM page") {
+                    let path: String = row["path"]
+                    var failure: RunReport.Failure?
+                    if let stage = (row["failure_stage"] as String?).flatMap(StageName.init(rawValue:)),
+                       let kind = (row["failure_kind"] as String?).flatMap(PageError.Kind.init(rawValue:)) {
+                        let message: String? = row["failure_message"]
+                        failure = RunReport.Failure(id: row["id"], path: path, stage: stage, kind: kind, message: message ?? "")
+                    }
+                    pages[path] = ManifestPage(
+                        path: path, id: row["id"], size: row["size"], mtime: row["mtime"], sha256: row["sha256"],
+                        status: ManifestPage.Status(rawValue: row["status"]) ?? .failed, failure: failure,
+                        contribution: row["contribution"])
+                }
+                guard stages else { return pages }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM stage") {
+                    let path: String = row["path"]
+                    guard let stage = StageName(rawValue: row["stage"]) else { continue }
+                    pages[path]?.stages[stage] = ManifestPage.StageRecord(
+                        fingerprint: row["fingerprint"], status: ManifestPage.StageRecord.Status(rawValue: row["status"]) ?? .failed,
+                        error: row["error"], seconds: row["seconds"])
+                }
+                return pages
+            }
+        } catch {
+            throw Failure(message: "cannot read the manifest: \(error)")
+        }
+    }
+
+    /// Replaces everything recorded about one page, in one transaction.
+    public func record(_ page: ManifestPage) throws(Failure) {
+        do {
+            try database.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO page
+                        (path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message, contribution)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        page.path, page.id, page.size, page.mtime, page.sha256, page.status.rawValue,
+                        page.failure?.stage.rawValue, page.failure?.kind.rawValue, page.failure?.message, page.contribution,
+                    ])
+                try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [page.path])
+                try db.execute(sql: "DELETE FROM corpus")
+                for (stage, record) in page.stages {
+                    try db.execute(
+                        sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [page.path, stage.rawValue, record.fingerprint, record.status.rawValue, record.error, record.seconds])
+                }
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest for \(page.path): \(error)")
+        }
+    }
+
+    /// Records new sizes and modification times of pages whose bytes turned out unchanged, so the next
+    /// run does not hash them again.
+    public func updateFileStats(_ updates: [(path: String, size: Int64, mtime: Int64)]) throws(Failure) {
+        guard !updates.isEmpty else { return }
+        do {
+            try database.write { db in
+                for update in updates {
+                    try db.execute(sql: "UPDATE page SET size = ?, mtime = ? WHERE path = ?", arguments: [update.size, update.mtime, update.path])
+                }
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest: \(error)")
+        }
+    }
+
+    /// Forgets pages (deleted from the input), after their outputs are removed.
+    public func remove(paths: [String]) throws(Failure) {
+        guard !paths.isEmpty else { return }
+        do {
+            try database.write { db in
+                try db.execute(sql: "DELETE FROM corpus")
+                for path in paths {
+                    try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [path])
+                    try db.execute(sql: "DELETE FROM page WHERE path = ?", arguments: [path])
+                }
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest: \(error)")
+        }
+    }
+
+    /// The corpus statistics merged from every page's contribution, as last stored by `storeStatistics`,
+    /// or nil when a page has been recorded or removed since: each such change clears it in its own
+    /// transaction, so a value found here always matches the contributions.
+    public func cachedStatistics() -> Data? {
+        try? database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM corpus WHERE key = 'statistics'") }
+    }
+
+    /// Keeps the merged statistics, so a run that changes no page merges nothing.
+    public func storeStatistics(_ data: Data) throws(Failure) {
+        do {
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', ?)", arguments: [data])
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest: \(error)")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Decides, from the manifest alone, what each page needs: a stat per page, a hash only where the size or
+/// modification time moved, then a comparison of the fingerprints each stored output was made from with
+/// the ones this configuration would make.
+struct RunPlanner {
+    let pipeline: Pipeline
+    /// `--stage`/`--force`: this stage and every later one are redone for every page.
+    let forcedStage: StageName?
+
+    /// The plan for every page of the input, and the pages whose bytes are unchanged although their size or
+    /// modification time moved (the manifest learns their new stat so they are not hashed again).
+    func plan(_ locations: [PageLocation], previous: [String: ManifestPage]) -> (plans: [PagePlan], touched: [(path: String, size: Int64, mtime: Int64)]) {
+        var plans: [PagePlan] = []
+        var touched: [(path: String, size: Int64, mtime: Int64)] = []
+        plans.reserveCapacity(locations.count)
+        for location in locations {
+            let file = FileStat(path: location.url.path) ?? FileStat(size: -1, mtime: -1)
+            let known = previous[location.relativePath]
+            var sha256: String
+            var change: PagePlan.Change
+            if let known, known.size == file.size, known.mtime == file.mtime {
+                sha256 = known.sha256
+                change = .unchanged
+            } else {
+                // "unreadable" never equals a hex digest, so an unreadable page always counts as changed.
+                sha256 = FileStat.sha256(path: location.url.path) ?? "unreadable"
+                if let known {
+                    change = known.sha256 == sha256 ? .unchanged : .changed
+                    if change == .unchanged { touched.append((location.relativePath, file.size, file.mtime)) }
+                } else {
+                    change = .new
+                }
+            }
+            var plan = PagePlan(location: location, file: file, sha256: sha256, change: change, previous: known)
+            (plan.start, plan.reason) = decide(change: change, sha256: sha256, known: known)
+            plans.append(plan)
+        }
+        return (plans, touched)
+    }
+
+    /// The first stage to redo and why; (nil, nil) when everything stored still holds.
+    func decide(change: PagePlan.Change, sha256: String, known: ManifestPage?) -> (StageName?, PagePlan.Reason?) {
+        switch change {
+        case .new: return (.fetch, .new)
+        case .changed: return (.fetch, .changed)
+        case .unchanged: break
+        }
+        guard let known else { return (.fetch, .new) }
+        if known.failure?.kind == .unreadable { return (.fetch, .retry) }
+        for stage in StageName.allCases {
+            if let forcedStage, stage >= forcedStage { return (stage, .forced) }
+            guard let record = known.stages[stage] else { return (stage, .unrecorded) }
+            if record.fingerprint != pipeline.pageFingerprint(stage, sha256: sha256) { return (stage, .fingerprint) }
+            // A failure made with the same settings from the same bytes would happen again: keep it.
+            if record.status == .failed { return (nil, nil) }
+        }
+        if known.contribution == nil { return (.aggregate, .unrecorded) }
+        return (nil, nil)
+    }
+}
