@@ -31,7 +31,9 @@ let package = Package(
                 "CLibXML2",
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The analyser's word lists (speech verbs, titles, gazetteers, stop words): data, not code.
+            resources: [.copy("Analyse/Data")]
         ),
         .executableTarget(
             name: "wirepipe",

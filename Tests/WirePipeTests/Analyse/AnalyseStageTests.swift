@@ -20,8 +20,10 @@ import Testing
     func seedMetrics(_ name: String) throws {
         let article = try Fixtures.article(name)
         let paragraphs = try Fixtures.seedParagraphs()
-        // Every story paragraph plus the credit line (and nothing of the chrome).
-        #expect(article.metrics.paragraphs == paragraphs.count + 1)
+        // Every story paragraph, without the credit line (it moved to `credits`) and nothing of the chrome.
+        #expect(article.metrics.paragraphs == paragraphs.count)
+        #expect(!article.text.contains("Reporting by"))
+        #expect(article.creditLine?.hasPrefix("Reporting by Phil Stewart") == true)
         let expectedWords = paragraphs.reduce(0) { $0 + Tokenizer().wordCount(in: $1) }
         #expect(article.metrics.words >= expectedWords && article.metrics.words <= expectedWords + 20)
         #expect(article.metrics.sentences >= paragraphs.count)
