@@ -127,7 +127,9 @@ struct AnalysisText {
                     }
                     break
                 }
-                result.append(word(s, i, j, sentenceStart: sentenceStart))
+                // Only a capital (or a digit) can open a sentence: "R-Neb., called" goes on after the dot.
+                let opens = sentenceStart && (s[i].properties.isUppercase || (s[i].value >= 0x30 && s[i].value <= 0x39))
+                result.append(word(s, i, j, sentenceStart: opens))
                 sentenceStart = false
                 i = j
                 continue
@@ -135,6 +137,14 @@ struct AnalysisText {
             if isApostrophe(c), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetterOrDigit(s[i + 2]),
                i > 0, isLetterOrDigit(s[i - 1]) {
                 result.append(Token(kind: .possessive, text: "'s", lower: "'s", start: i, end: i + 2,
+                                    isCapitalised: false, isAllCaps: false, startsSentence: false))
+                i += 2
+                continue
+            }
+            // Doubled single marks stand for double ones in some wire feeds: ‘‘ … ’’ and '' … ''.
+            if (c == "\u{2018}" || c == "\u{2019}" || c == "'"), i + 1 < n, s[i + 1] == c {
+                let mark = c == "\u{2018}" ? "\u{201C}" : c == "\u{2019}" ? "\u{201D}" : "\""
+                result.append(Token(kind: .quoteMark, text: mark, lower: mark, start: i, end: i + 2,
                                     isCapitalised: false, isAllCaps: false, startsSentence: false))
                 i += 2
                 continue

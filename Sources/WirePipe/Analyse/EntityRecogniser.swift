@@ -59,7 +59,7 @@ struct EntityRecogniser {
         }
         var surnames: [String: String] = [:]
         for candidate in candidates where candidate.type == .person && !candidate.isSingleWord {
-            if let last = candidate.name.split(separator: " ").last { surnames[String(last).lowercased()] = candidate.name }
+            if let last = Self.surname(of: candidate.name) { surnames[last.lowercased()] = candidate.name }
         }
         for candidate in candidates {
             if candidate.type == .person, candidate.isSingleWord, let full = surnames[candidate.name.lowercased()] {
@@ -80,7 +80,8 @@ struct EntityRecogniser {
 
         // Lowercase spellings and the headline.
         var byLower: [String: String] = [:]
-        for key in order where !key.contains(" ") {
+        let gazetteerNames = Set(lists.gazetteer.values.map(\.name))
+        for key in order where !key.contains(" ") && gazetteerNames.contains(key) {
             let entity = entities[key]!
             let lower = key.lowercased()
             if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,
@@ -124,6 +125,15 @@ struct EntityRecogniser {
             result[index].count = result[index].mentions.count
         }
         return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// Generational suffixes that come after the surname ("James Kennedy Jr.").
+    static let nameSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+
+    /// The surname of a full name: its last word before any suffix.
+    static func surname(of name: String) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        return words.last { !nameSuffixes.contains($0.lowercased().replacingOccurrences(of: ".", with: "")) }
     }
 
     private func mention(_ paragraph: AnalysisText.Paragraph, _ start: Int, _ end: Int) -> NamedEntity.Mention {
@@ -260,6 +270,7 @@ struct EntityRecogniser {
         let organisationBeforeOf = lowers.indices.contains { k in
             k + 1 < lowers.count && lowers[k + 1] == "of" && lists.organisationWords.contains(lowers[k])
         }
+        if run.count == 1, lists.organisationWords.contains(lowers[0]) { return }  // "Office", "Party" alone name nothing
         if let last = lowers.last, lists.organisationWords.contains(last) || organisationBeforeOf {
             let words = run.drop { isNationality($0.lower) && run.count > 2 }
             candidates.append(Candidate(name: words.map(\.text).joined(separator: " "), type: .organisation, title: nil,
@@ -284,9 +295,9 @@ struct EntityRecogniser {
                 && !lists.calendarWords.contains(token.lower)
         }
         if nameTokens.count >= 2, nameTokens.count <= 4, looksLikeName {
-            // Keep at most the last three words as the name: longer runs are a title the lists do not know.
-            let kept = nameTokens.suffix(3)
-            candidates.append(Candidate(name: kept.map(\.text).joined(separator: " "), type: .person, title: title,
+            // The name as written, initials' dots included ("James P. Kennedy Jr").
+            let kept = nameTokens
+            candidates.append(Candidate(name: paragraph.string(kept.first!.start..<kept.last!.end), type: .person, title: title,
                                         mention: mention(paragraph, kept.first!.start, kept.last!.end), isSingleWord: false))
             return
         }

@@ -44,6 +44,9 @@ struct QuotationExtractor {
             for span in spans {
                 for index in span.open...(span.close ?? tokens.count - 1) { quoted[index] = true }
             }
+            resolver.quotedRanges = spans.map { span in
+                (paragraph.offset + tokens[span.open].start)..<(paragraph.offset + (span.close.map { tokens[$0].end } ?? paragraph.scalars.count))
+            }
             // Cues in text order, resolved as they come so pronouns see only what precedes them.
             let found = cueFinder.cues(in: paragraph, quoted: quoted)
             var cues: [(cue: SpeechCueFinder.Cue, speaker: SpeakerResolver.Speaker, mention: String)] = []
@@ -66,8 +69,8 @@ struct QuotationExtractor {
             for span in spans {
                 let wordCount = (span.open..<(span.close ?? tokens.count)).reduce(0) { $0 + (tokens[$1].kind == .word ? 1 : 0) }
                 let innerText = paragraph.string(span.inner)
-                let cue = attribution(for: span, tokens: tokens, quoted: quoted, cues: cues.map(\.cue))
-                let kind = classify(span, tokens: tokens, wordCount: wordCount, hasCue: cue != nil)
+                let (cue, immediate) = attribution(for: span, tokens: tokens, quoted: quoted, cues: cues.map(\.cue))
+                let kind = classify(span, tokens: tokens, wordCount: wordCount, hasCue: immediate)
 
                 var speaker: SpeakerResolver.Speaker?
                 var mention: String?
@@ -165,7 +168,7 @@ struct QuotationExtractor {
 
     /// The cue that attributes this quotation, by the rules in the type's description.
     private func attribution(for span: QuoteSpanFinder.Span, tokens: [AnalysisText.Token], quoted: [Bool],
-                             cues: [SpeechCueFinder.Cue]) -> SpeechCueFinder.Cue? {
+                             cues: [SpeechCueFinder.Cue]) -> (cue: SpeechCueFinder.Cue?, immediate: Bool) {
         let sentenceEnd = endOfSentence(after: span.close ?? tokens.count, tokens: tokens, quoted: quoted)
         let sentenceStart = startOfSentence(before: span.open, tokens: tokens, quoted: quoted)
         if let close = span.close {
@@ -173,12 +176,17 @@ struct QuotationExtractor {
             while first < tokens.count, tokens[first].kind == .punctuation, !quoted[first],
                   ",—–-".unicodeScalars.contains(tokens[first].text.unicodeScalars.first!) { first += 1 }
             if let immediate = cues.first(where: { $0.verb > close && $0.verb < sentenceEnd && ($0.verb == first || $0.phrase.lowerBound == first) }) {
-                return immediate
+                return (immediate, true)
             }
         }
-        if let before = cues.last(where: { $0.verb < span.open && $0.verb >= sentenceStart }) { return before }
-        if let later = cues.first(where: { $0.verb > (span.close ?? tokens.count) && $0.verb < sentenceEnd }) { return later }
-        return nil
+        if let before = cues.last(where: { $0.verb < span.open && $0.verb >= sentenceStart }) {
+            // "He said: “…”" introduces the quotation as directly as a cue after it.
+            let introduces = span.open > 0 && tokens[span.open - 1].isPunctuation(":") || before.verb == span.open - 1
+                || (span.open > 1 && before.verb == span.open - 2 && tokens[span.open - 1].isPunctuation(","))
+            return (before, introduces)
+        }
+        if let later = cues.first(where: { $0.verb > (span.close ?? tokens.count) && $0.verb < sentenceEnd }) { return (later, false) }
+        return (nil, false)
     }
 
     /// Two quotations of one sentence joined by an attribution (`“…,” he said, “…”`).
@@ -196,6 +204,9 @@ struct QuotationExtractor {
         guard t.kind == .punctuation, t.isPunctuation(".") || t.isPunctuation("!") || t.isPunctuation("?") else { return false }
         if t.isPunctuation("."), index > 0, tokens[index - 1].kind == .word, tokens[index - 1].end == t.start,
            tokens[index - 1].text.unicodeScalars.count == 1 || AnalysisText.abbreviations.contains(tokens[index - 1].lower) {
+            return false
+        }
+        if t.isPunctuation("."), index + 1 < tokens.count, tokens[index + 1].kind == .word, !tokens[index + 1].startsSentence {
             return false
         }
         return true

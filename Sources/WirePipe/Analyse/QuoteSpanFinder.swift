@@ -59,7 +59,8 @@ struct QuoteSpanFinder {
         switch opener {
         case "\u{201E}": return ["\u{201C}", "\u{201D}"]
         case "\u{AB}": return ["\u{BB}"]
-        case "\"": return ["\""]
+        // Pages mix straight and curly marks ("…” and “…"): either closes.
+        case "\"": return ["\"", "\u{201D}"]
         default: return ["\u{201D}", "\""]
         }
     }

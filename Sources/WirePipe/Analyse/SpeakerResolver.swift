@@ -14,28 +14,44 @@ struct SpeakerResolver {
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
 
     let lists: WordLists
-    /// Entity of each mention, by global start offset.
-    private let entityAt: [Int: NamedEntity]
+    /// Entity mentions of each paragraph: (global scalar range, entity).
+    private let mentionsByParagraph: [Int: [(range: Range<Int>, entity: NamedEntity)]]
     /// Person mentions in text order: (global offset, paragraph, name).
     private let personMentions: [(offset: Int, paragraph: Int, name: String)]
+    /// Organisation mentions in text order, for "it said".
+    private let organisationMentions: [(offset: Int, paragraph: Int, name: String)]
     /// Speakers found so far, in text order.
     private(set) var timeline: [(offset: Int, paragraph: Int, speaker: Speaker)] = []
     /// How many paragraphs back a pronoun or "the official" may reach for its antecedent.
     let lookBack: Int
+    /// The pronoun each person was referred to with ("he", "she"), from honorifics and resolved pronouns.
+    private var pronounOf: [String: String] = [:]
+    /// Global scalar ranges of the quotations in the paragraph being read: names inside them are not antecedents.
+    var quotedRanges: [Range<Int>] = []
 
     init(lists: WordLists, entities: [NamedEntity], lookBack: Int) {
         self.lists = lists
         self.lookBack = lookBack
-        var entityAt: [Int: NamedEntity] = [:]
+        var byParagraph: [Int: [(range: Range<Int>, entity: NamedEntity)]] = [:]
         var persons: [(Int, Int, String)] = []
+        var organisations: [(Int, Int, String)] = []
+        var genders: [String: String] = [:]
         for entity in entities {
             for mention in entity.mentions where mention.paragraph >= 0 {
-                entityAt[mention.start] = entity
+                byParagraph[mention.paragraph, default: []].append((mention.start..<mention.end, entity))
                 if entity.type == .person { persons.append((mention.start, mention.paragraph, entity.name)) }
+                if entity.type == .organisation { organisations.append((mention.start, mention.paragraph, entity.name)) }
+            }
+            switch entity.title?.lowercased().replacingOccurrences(of: ".", with: "") {
+            case "mr": genders[entity.name] = "he"
+            case "mrs", "ms", "miss": genders[entity.name] = "she"
+            default: break
             }
         }
-        self.entityAt = entityAt
+        self.mentionsByParagraph = byParagraph
         self.personMentions = persons.sorted { $0.0 < $1.0 }
+        self.pronounOf = genders
+        self.organisationMentions = organisations.sorted { $0.0 < $1.0 }
     }
 
     /// Resolves the phrase `phrase` (token indices) of `paragraph` and records the speaker in the timeline.
@@ -52,7 +68,18 @@ struct SpeakerResolver {
         timeline.last { $0.offset < offset && paragraph - $0.paragraph <= lookBack }?.speaker
     }
 
-    private func resolveWithoutRecording(_ phrase: Range<Int>, in paragraph: AnalysisText.Paragraph, offset: Int) -> Speaker? {
+    /// Scalar offsets (in the paragraph) where its sentences start.
+    private static func sentenceStarts(in tokens: [AnalysisText.Token]) -> [Int] {
+        var starts = [0]
+        for (k, t) in tokens.enumerated() where t.kind == .punctuation && k + 1 < tokens.count
+            && (t.isPunctuation(".") || t.isPunctuation("!") || t.isPunctuation("?"))
+            && (tokens[k + 1].startsSentence || tokens[k + 1].kind == .quoteMark) {
+            starts.append(t.end)
+        }
+        return starts
+    }
+
+    private mutating func resolveWithoutRecording(_ phrase: Range<Int>, in paragraph: AnalysisText.Paragraph, offset: Int) -> Speaker? {
         let tokens = paragraph.tokens
         let words = phrase.filter { tokens[$0].kind == .word }
         guard let headIndex = words.last else { return nil }
@@ -61,15 +88,33 @@ struct SpeakerResolver {
         if words.count == 1, Self.pronouns.contains(head.lower) {
             switch head.lower {
             case "he", "she":
-                if let named = timeline.last(where: { $0.offset < offset && $0.speaker.kind == .person && paragraph.index - $0.paragraph <= lookBack }) {
-                    return named.speaker
+                // The person last named in the same paragraph (outside quotations), else the last named speaker,
+                // else the last person named; never one already referred to with the other pronoun.
+                let other = head.lower == "he" ? "she" : "he"
+                let index = paragraph.index, back = lookBack, genders = pronounOf, quoted = quotedRanges
+                // In this paragraph, the subject (the first person named) of the last sentence naming anyone:
+                // "Carlineo was arrested for a call to Omar's office, in which he said…" is Carlineo.
+                let starts = Self.sentenceStarts(in: tokens).map { paragraph.offset + $0 }
+                let candidates = personMentions.filter { mention in
+                    mention.offset < offset && mention.paragraph == index && genders[mention.name] != other
+                        && !quoted.contains { $0.contains(mention.offset) }
                 }
-                if let mention = personMentions.last(where: { $0.offset < offset && paragraph.index - $0.paragraph <= lookBack }) {
-                    return Speaker(name: mention.name, kind: .person, anonymous: false)
-                }
-                return nil
+                let sentenceOf = { (offset: Int) in starts.lastIndex { $0 <= offset } ?? 0 }
+                let lastSentence = candidates.last.map { sentenceOf($0.offset) }
+                let name = candidates.first(where: { sentenceOf($0.offset) == lastSentence })?.name
+                    ?? timeline.last(where: { $0.offset < offset && $0.speaker.kind == .person && index - $0.paragraph <= back && genders[$0.speaker.name] != other })?.speaker.name
+                    ?? personMentions.last(where: { $0.offset < offset && index - $0.paragraph <= back && genders[$0.name] != other })?.name
+                guard let name else { return nil }
+                pronounOf[name] = head.lower
+                return Speaker(name: name, kind: .person, anonymous: false)
             case "it":
-                return timeline.last { $0.offset < offset && $0.speaker.kind == .organisation && paragraph.index - $0.paragraph <= lookBack }?.speaker
+                // The organisation last speaking, else the organisation last named in this or the previous paragraph.
+                if let speaking = timeline.last(where: { $0.offset < offset && $0.speaker.kind == .organisation && paragraph.index - $0.paragraph <= lookBack }) {
+                    return speaking.speaker
+                }
+                let index = paragraph.index
+                return organisationMentions.last { $0.offset < offset && index - $0.paragraph <= 1 }
+                    .map { Speaker(name: $0.name, kind: .organisation, anonymous: false) }
             case "they", "we":
                 return timeline.last { $0.offset < offset && $0.speaker.kind != .person && paragraph.index - $0.paragraph <= lookBack }?.speaker
             default:
@@ -79,8 +124,10 @@ struct SpeakerResolver {
 
         // A named person anywhere in the phrase wins ("Director of National Intelligence Avril Haines").
         var organisation: NamedEntity?
+        let mentions = mentionsByParagraph[paragraph.index] ?? []
         for index in words {
-            guard let entity = entityAt[paragraph.offset + tokens[index].start] else { continue }
+            let start = paragraph.offset + tokens[index].start
+            guard let entity = mentions.first(where: { $0.range.contains(start) })?.entity else { continue }
             if entity.type == .person { return Speaker(name: entity.name, kind: .person, anonymous: false) }
             if entity.type == .other, words.count == 1 { return Speaker(name: entity.name, kind: .person, anonymous: false) }
             if entity.type == .organisation, organisation == nil { organisation = entity }

@@ -59,13 +59,25 @@ struct SpeechCueFinder {
                 result.append(Cue(verb: index, verbText: token.text, phrase: phrase))
                 continue
             }
+            // "Omar asked for compassion, saying …": a participle's speaker is the one named first in its sentence.
+            if token.lower.hasSuffix("ing"), index > 0, tokens[index - 1].isPunctuation(","),
+               let phrase = firstNameInSentence(tokens, quoted, before: index) {
+                result.append(Cue(verb: index, verbText: token.text, phrase: phrase))
+                continue
+            }
             // Inversion: nothing but a quotation or a comma stands before the verb.
             guard !Self.subjectOnly.contains(token.lower), index > 0 else { continue }
             let before = tokens[index - 1]
             let afterQuote = quoted[index - 1] || before.kind == .quoteMark
                 || (before.isPunctuation(",") && index > 1 && (quoted[index - 2] || tokens[index - 2].kind == .quoteMark))
             guard afterQuote || before.isPunctuation(",") else { continue }
-            let phrase = forwardPhrase(tokens, quoted, from: index + 1)
+            var phrase = forwardPhrase(tokens, quoted, from: index + 1)
+            // "said another witness in the probe, former adviser Fiona Hill": the name in the apposition.
+            if !phrase.isEmpty, !phrase.contains(where: { tokens[$0].isCapitalised }), phrase.upperBound + 1 < tokens.count,
+               tokens[phrase.upperBound].isPunctuation(",") {
+                let apposition = forwardPhrase(tokens, quoted, from: phrase.upperBound + 1)
+                if apposition.contains(where: { tokens[$0].isCapitalised }) { phrase = phrase.lowerBound..<apposition.upperBound }
+            }
             if !phrase.isEmpty, isSpeakerPhrase(tokens, phrase) {
                 result.append(Cue(verb: index, verbText: token.text, phrase: phrase))
             }
@@ -76,7 +88,10 @@ struct SpeechCueFinder {
     // MARK: - Phrases
 
     private func isPhraseWord(_ token: AnalysisText.Token) -> Bool {
-        token.kind == .word && !Self.phraseStops.contains(token.lower) && !lists.speechVerbs.contains(token.lower)
+        guard token.kind == .word else { return false }
+        // A capitalised word inside a sentence is a name even when it is spelt like a stop word ("Will Moy").
+        if token.isCapitalised && !token.startsSentence { return true }
+        return !Self.phraseStops.contains(token.lower) && !lists.speechVerbs.contains(token.lower)
     }
 
     private func isDotOfAbbreviation(_ tokens: [AnalysisText.Token], _ index: Int) -> Bool {
@@ -130,11 +145,30 @@ struct SpeechCueFinder {
         }
     }
 
+    /// The first run of capitalised words (a name) in the sentence before `index`, outside quotations.
+    private func firstNameInSentence(_ tokens: [AnalysisText.Token], _ quoted: [Bool], before index: Int) -> Range<Int>? {
+        var start = index - 1
+        while start > 0, !isSentenceEnd(tokens, start - 1), !quoted[start - 1] { start -= 1 }
+        var k = start
+        while k < index {
+            let t = tokens[k]
+            if t.kind == .word, t.isCapitalised, !quoted[k], !(t.startsSentence && lists.stopWords.contains(t.lower)) {
+                var end = k + 1
+                while end < index, tokens[end].kind == .word, tokens[end].isCapitalised { end += 1 }
+                return k..<end
+            }
+            k += 1
+        }
+        return nil
+    }
+
     private func isSentenceEnd(_ tokens: [AnalysisText.Token], _ index: Int) -> Bool {
         let t = tokens[index]
         guard t.kind == .punctuation else { return false }
         if t.isPunctuation("!") || t.isPunctuation("?") || t.isPunctuation(";") || t.isPunctuation(":") { return true }
-        return t.isPunctuation(".") && !isDotOfAbbreviation(tokens, index)
+        // A period ends the sentence only when a sentence starts after it ("R-Neb., called" goes on).
+        guard t.isPunctuation("."), !isDotOfAbbreviation(tokens, index) else { return false }
+        return index + 1 >= tokens.count || tokens[index + 1].startsSentence || tokens[index + 1].kind == .quoteMark
     }
 
     /// The phrase after a verb or "according to": up to a comma, a stop word or the end of the clause.
@@ -160,7 +194,8 @@ struct SpeechCueFinder {
         for index in phrase where tokens[index].kind == .word {
             let t = tokens[index]
             if t.isCapitalised && !(t.startsSentence && lists.stopWords.contains(t.lower)) && !lists.calendarWords.contains(t.lower) { return true }
-            if lists.sourceNouns.contains(t.lower) || lists.titles.contains(t.lower) || lists.organisationWords.contains(t.lower) { return true }
+            if lists.sourceNouns.contains(t.lower) || lists.personNouns.contains(t.lower) || lists.titles.contains(t.lower)
+                || lists.organisationWords.contains(t.lower) { return true }
         }
         return false
     }

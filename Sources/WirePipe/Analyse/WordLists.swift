@@ -15,6 +15,7 @@ struct WordLists: Sendable {
     var nationalities: Set<String>
     var anonymityPhrases: [[String]]
     var sourceNouns: Set<String>
+    var personNouns: Set<String>
     var organisationWords: Set<String>
     var placeWords: Set<String>
     var placeIntroducers: Set<String>
@@ -54,6 +55,7 @@ struct WordLists: Sendable {
         nationalities = try lowercaseSet("nationalities")
         anonymityPhrases = try lines("anonymity-phrases").map { $0.lowercased().split(separator: " ").map(String.init) }
         sourceNouns = try lowercaseSet("source-nouns")
+        personNouns = try lowercaseSet("person-nouns")
         organisationWords = try lowercaseSet("organisation-words")
         placeWords = try lowercaseSet("place-words")
         placeIntroducers = try lowercaseSet("place-introducers")
