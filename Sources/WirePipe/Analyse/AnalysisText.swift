@@ -33,9 +33,18 @@ struct AnalysisText {
         var tokens: [Token]
 
         func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
+            // Encoding to UTF-8 by hand is several times faster than appending to a UnicodeScalarView.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count + 8)
+            for k in range {
+                let scalar = scalars[k]
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -150,7 +159,7 @@ struct AnalysisText {
                 continue
             }
             let kind: Token.Kind = isQuoteMark(c) ? .quoteMark : .punctuation
-            let text = String(Character(c))
+            let text = c.value < 0x80 ? String(unsafeUninitializedCapacity: 1) { $0[0] = UInt8(c.value); return 1 } : String(Character(c))
             result.append(Token(kind: kind, text: text, lower: text, start: i, end: i + 1,
                                 isCapitalised: false, isAllCaps: false, startsSentence: false))
             if c == "." || c == "!" || c == "?" || c == ":" || c == ";" {
@@ -179,6 +188,25 @@ struct AnalysisText {
     }
 
     private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool) -> Token {
+        // Fast path: most words are ASCII; build both strings straight from bytes.
+        if s[a..<b].allSatisfy({ $0.value < 0x80 }) {
+            var letters = 0, upper = 0
+            let text = String(unsafeUninitializedCapacity: b - a) { buffer in
+                for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
+                return b - a
+            }
+            let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+                for k in a..<b {
+                    var byte = UInt8(truncatingIfNeeded: s[k].value)
+                    if byte >= 0x41 && byte <= 0x5A { byte += 32; letters += 1; upper += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+                    buffer[k - a] = byte
+                }
+                return b - a
+            }
+            let first = s[a].value
+            return Token(kind: .word, text: text, lower: lower, start: a, end: b, isCapitalised: first >= 0x41 && first <= 0x5A,
+                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+        }
         var view = String.UnicodeScalarView()
         var lower = String.UnicodeScalarView()
         view.append(contentsOf: s[a..<b])

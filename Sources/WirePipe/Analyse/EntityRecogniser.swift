@@ -80,8 +80,7 @@ struct EntityRecogniser {
 
         // Lowercase spellings and the headline.
         var byLower: [String: String] = [:]
-        let gazetteerNames = Set(lists.gazetteer.values.map(\.name))
-        for key in order where !key.contains(" ") && gazetteerNames.contains(key) {
+        for key in order where !key.contains(" ") && lists.gazetteerNames.contains(key) {
             let entity = entities[key]!
             let lower = key.lowercased()
             if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,
@@ -102,14 +101,15 @@ struct EntityRecogniser {
             for (key, entity) in entities where entity.type == .person {
                 if let last = key.split(separator: " ").last { names[last.lowercased()] = names[last.lowercased()] ?? key }
             }
-            for (alias, entry) in lists.gazetteer where entities[entry.name] != nil { names[alias.lowercased()] = names[alias.lowercased()] ?? entry.name }
             let words = title.tokens.filter { $0.kind == .word }
             var k = 0
             while k < words.count {
                 var matched = 0
                 for length in stride(from: min(4, words.count - k), through: 1, by: -1) {
                     let phrase = words[k..<(k + length)].map(\.lower).joined(separator: " ")
-                    if let key = names[phrase] {
+                    // Names found in the text, then gazetteer aliases of entities found in the text ("US").
+                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { entities[$0] == nil ? nil : $0 }
+                    if let key = known {
                         entities[key]!.mentions.append(mention(title, words[k].start, words[k + length - 1].end))
                         matched = length
                         break

@@ -29,23 +29,21 @@ struct KeyphraseExtractor {
         }
         var frequency: [String: Int] = [:]
         var degree: [String: Int] = [:]
+        var occurrences: [String: (words: [String], count: Int)] = [:]
         for phrase in phrases {
             for word in phrase {
                 frequency[word, default: 0] += 1
                 degree[word, default: 0] += phrase.count
             }
-        }
-        var scores: [String: Double] = [:]
-        for phrase in phrases {
             let key = phrase.joined(separator: " ")
-            guard scores[key] == nil else { continue }
-            scores[key] = phrase.reduce(0) { $0 + Double(degree[$1]!) / Double(frequency[$1]!) }
+            occurrences[key, default: (phrase, 0)].count += 1
         }
         // Phrases seen once that are single words say little: prefer repeated or multi-word phrases.
-        var occurrences: [String: Int] = [:]
-        for phrase in phrases { occurrences[phrase.joined(separator: " "), default: 0] += 1 }
-        let ranked = scores.filter { occurrences[$0.key]! > 1 || $0.key.contains(" ") }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let ranked = occurrences.compactMap { key, value -> (key: String, value: Double)? in
+            guard value.count > 1 || value.words.count > 1 else { return nil }
+            return (key, value.words.reduce(0) { $0 + Double(degree[$1]!) / Double(frequency[$1]!) })
+        }
+        .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return ranked.prefix(count).map { Keyphrase(phrase: $0.key, score: ($0.value * 100).rounded() / 100) }
     }
 }

@@ -16,23 +16,32 @@ struct ReadabilityScorer {
                            readingTimeMinutes: round(Double(words.count) / wordsPerMinute))
     }
 
-    /// Syllables of one lowercase word.
+    /// Syllables of one lowercase word. Works on the UTF-8 bytes: letters outside ASCII count as consonants,
+    /// which is right for the English text this is used on.
     static func syllables(_ word: String) -> Int {
-        let letters = Array(word.unicodeScalars.filter { $0.properties.isAlphabetic })
-        guard !letters.isEmpty else { return 0 }
-        func isVowel(_ c: Unicode.Scalar) -> Bool { "aeiouy".unicodeScalars.contains(c) }
         var count = 0
         var previousVowel = false
-        for c in letters {
-            let vowel = isVowel(c)
+        var letters = 0
+        var last: UInt8 = 0, beforeLast: UInt8 = 0, beforeBeforeLast: UInt8 = 0
+        for byte in word.utf8 {
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+            guard isLetter else { continue }
+            letters += 1
+            let vowel = isVowel(byte)
             if vowel && !previousVowel { count += 1 }
             previousVowel = vowel
+            (beforeBeforeLast, beforeLast, last) = (beforeLast, last, byte)
         }
-        let n = letters.count
-        if n > 2, letters[n - 1] == "e", !isVowel(letters[n - 2]) {
+        guard letters > 0 else { return 0 }
+        if letters > 2, last == 0x65, !isVowel(beforeLast) {
             // "make" has one syllable, "table" two.
-            if !(letters[n - 2] == "l" && n > 3 && !isVowel(letters[n - 3])) { count -= 1 }
+            if !(beforeLast == 0x6C && letters > 3 && !isVowel(beforeBeforeLast)) { count -= 1 }
         }
         return max(count, 1)
+    }
+
+    @inline(__always)
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
     }
 }

@@ -26,6 +26,10 @@ struct WordLists: Sendable {
     var gazetteer: [String: GazetteerEntry]
     /// Longest gazetteer name in words, bounding the look-ahead when matching.
     var gazetteerMaxWords: Int
+    /// Every canonical gazetteer name.
+    var gazetteerNames: Set<String>
+    /// Lowercase names and aliases to their canonical name, for matching headlines.
+    var gazetteerByLowercase: [String: String]
 
     /// Loaded on first use; a missing or unreadable file is reported by `AnalyseStage` for every page.
     static let shared: Result<WordLists, WordListError> = Result { try WordLists(bundle: Bundle.module) }
@@ -77,6 +81,10 @@ struct WordLists: Sendable {
         }
         self.gazetteer = gazetteer
         self.gazetteerMaxWords = longest
+        self.gazetteerNames = Set(gazetteer.values.map(\.name))
+        var byLowercase: [String: String] = [:]
+        for (alias, entry) in gazetteer { byLowercase[alias.lowercased()] = byLowercase[alias.lowercased()] ?? entry.name }
+        self.gazetteerByLowercase = byLowercase
     }
 }
 
