@@ -132,8 +132,8 @@ struct EntityRecogniser {
 
     /// The surname of a full name: its last word before any suffix.
     static func surname(of name: String) -> String? {
-        let words = name.split(separator: " ").map(String.init)
-        return words.last { !nameSuffixes.contains($0.lowercased().replacingOccurrences(of: ".", with: "")) }
+        let words = name.split(separator: " ")
+        return words.last { word in !nameSuffixes.contains(String(word.lowercased().filter { $0 != "." })) }.map(String.init)
     }
 
     private func mention(_ paragraph: AnalysisText.Paragraph, _ start: Int, _ end: Int) -> NamedEntity.Mention {
@@ -200,9 +200,12 @@ struct EntityRecogniser {
         singles: inout [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)]
     ) {
         var run = input
-        // A sentence's first word is capitalised anyway: drop it when it is a function word.
-        while let first = run.first, first.startsSentence, lists.stopWords.contains(first.lower) || lists.calendarWords.contains(first.lower) {
-            run.removeFirst()
+        // A function word opening the run is capitalised by its place (a sentence or a quotation starts there):
+        // drop it, unless the whole run is a known name ("The Hague").
+        if lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
+            while let first = run.first, lists.stopWords.contains(first.lower) || (first.startsSentence && lists.calendarWords.contains(first.lower)) {
+                run.removeFirst()
+            }
         }
         while let first = run.first, first.lower == "of" { run.removeFirst() }
         while let last = run.last, last.lower == "of" || Self.particles.contains(last.lower) { run.removeLast() }
