@@ -4,12 +4,7 @@ struct AnonymityPhraseFinder {
     let lists: WordLists
 
     func phrases(in text: AnalysisText) -> [Sourcing.Phrase] {
-        var byFirstWord: [String: [[String]]] = [:]
-        for phrase in lists.anonymityPhrases where !phrase.isEmpty {
-            byFirstWord[phrase[0], default: []].append(phrase)
-        }
-        // Longest first, so "on the condition of anonymity" is not also found as a shorter phrase.
-        for key in byFirstWord.keys { byFirstWord[key]!.sort { $0.count > $1.count } }
+        let byFirstWord = lists.anonymityPhrasesByFirstWord
 
         var result: [Sourcing.Phrase] = []
         for paragraph in text.paragraphs {

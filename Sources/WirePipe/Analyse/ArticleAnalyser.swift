@@ -1,6 +1,7 @@
 /// Runs the content analysers over an article's paragraphs: quotations and speakers, sourcing, entities,
-/// keyphrases and readability. The English-only parts run for `language == "en"`; for other languages only the
-/// language-independent reading time is given, and the document is flagged.
+/// keyphrases and readability. They all rest on English word lists, so they run for `language == "en"`; other
+/// languages get the language-independent parts of the stage (dateline, credits, counts, language) and the flag
+/// `analysis-english-only`.
 struct ArticleAnalyser {
     struct Analysis {
         var quotes: [Quotation] = []

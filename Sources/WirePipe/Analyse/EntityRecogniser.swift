@@ -80,7 +80,7 @@ struct EntityRecogniser {
 
         // Lowercase spellings and the headline.
         var byLower: [String: String] = [:]
-        for key in order where !key.contains(" ") && lists.gazetteerNames.contains(key) {
+        for key in order where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
             let entity = entities[key]!
             let lower = key.lowercased()
             if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,

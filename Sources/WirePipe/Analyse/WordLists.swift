@@ -14,6 +14,8 @@ struct WordLists: Sendable {
     var titles: Set<String>
     var nationalities: Set<String>
     var anonymityPhrases: [[String]]
+    /// The anonymity phrases by their first word, longest first.
+    var anonymityPhrasesByFirstWord: [String: [[String]]]
     var sourceNouns: Set<String>
     var personNouns: Set<String>
     var organisationWords: Set<String>
@@ -58,6 +60,10 @@ struct WordLists: Sendable {
         titles = try lowercaseSet("titles")
         nationalities = try lowercaseSet("nationalities")
         anonymityPhrases = try lines("anonymity-phrases").map { $0.lowercased().split(separator: " ").map(String.init) }
+        var byFirstWord: [String: [[String]]] = [:]
+        for phrase in anonymityPhrases where !phrase.isEmpty { byFirstWord[phrase[0], default: []].append(phrase) }
+        // Longest first, so "on the condition of anonymity" is not also found as a shorter phrase.
+        anonymityPhrasesByFirstWord = byFirstWord.mapValues { $0.sorted { $0.count > $1.count } }
         sourceNouns = try lowercaseSet("source-nouns")
         personNouns = try lowercaseSet("person-nouns")
         organisationWords = try lowercaseSet("organisation-words")

@@ -35,6 +35,18 @@ import Testing
         let article = try Fixtures.article("pages/entermedia-ko.html.gz")
         #expect(article.language == "ko")
         #expect(article.metrics.words > 100)
+        // The English rules do not run; the document says so.
+        #expect(article.flags.contains(ArticleAnalyser.englishOnlyFlag))
+        #expect(article.quotes.isEmpty && article.entities.isEmpty && article.readability == nil)
+    }
+
+    @Test func englishArticleGetsTheAnalysis() throws {
+        let article = try Fixtures.article("pages/ctpost-deval-patrick.html.gz")
+        #expect(!article.flags.contains(ArticleAnalyser.englishOnlyFlag))
+        #expect(article.quotes.contains { $0.speaker == "Deval Patrick" })
+        #expect(article.entities.contains { $0.name == "Deval Patrick" && $0.type == .person })
+        #expect(article.readability != nil)
+        #expect(!article.keyphrases.isEmpty)
     }
 
     @Test func apStoryHasItsDateline() throws {
