@@ -149,6 +149,7 @@ struct SpeakerResolver {
                && paragraph.index - $0.paragraph <= lookBack }) {
             return earlier.speaker
         }
-        return Speaker(name: text, kind: .description, anonymous: describing, head: singular)
+        // "the president", "US intelligence": unnamed but not anonymous sources; "officials", "a source" are.
+        return Speaker(name: text, kind: .description, anonymous: lists.sourceNouns.contains(head.lower), head: singular)
     }
 }
