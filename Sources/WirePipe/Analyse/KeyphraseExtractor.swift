@@ -8,40 +8,48 @@ struct KeyphraseExtractor {
     static let maxPhraseWords = 4
 
     func keyphrases(in text: AnalysisText, count: Int) -> [Keyphrase] {
-        var phrases: [[String]] = []
+        // Words are numbered once, so phrases are arrays of integers: cheap to hash and count.
+        var ids: [String: Int] = [:]
+        var words: [String] = []
+        var frequency: [Int] = []
+        var degree: [Int] = []
+        var occurrences: [[Int]: Int] = [:]
         for paragraph in text.paragraphs {
-            var current: [String] = []
+            var current: [Int] = []
             func flush() {
-                if !current.isEmpty, current.count <= Self.maxPhraseWords { phrases.append(current) }
-                current = []
+                if !current.isEmpty, current.count <= Self.maxPhraseWords {
+                    for id in current {
+                        frequency[id] += 1
+                        degree[id] += current.count
+                    }
+                    occurrences[current, default: 0] += 1
+                }
+                current.removeAll(keepingCapacity: true)
             }
             for token in paragraph.tokens {
-                let isNumber = token.lower.unicodeScalars.allSatisfy { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "," || $0 == "." }
-                if token.kind == .word, !lists.stopWords.contains(token.lower), !isNumber, token.lower.unicodeScalars.count > 1 {
-                    current.append(token.lower)
-                } else if token.kind == .possessive {
-                    continue
-                } else {
+                if token.kind == .possessive { continue }
+                let isNumber = token.lower.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E }
+                guard token.kind == .word, !isNumber, token.lower.utf8.count > 1, !lists.stopWords.contains(token.lower) else {
                     flush()
+                    continue
+                }
+                if let id = ids[token.lower] {
+                    current.append(id)
+                } else {
+                    ids[token.lower] = words.count
+                    current.append(words.count)
+                    words.append(token.lower)
+                    frequency.append(0)
+                    degree.append(0)
                 }
             }
             flush()
         }
-        var frequency: [String: Int] = [:]
-        var degree: [String: Int] = [:]
-        var occurrences: [String: (words: [String], count: Int)] = [:]
-        for phrase in phrases {
-            for word in phrase {
-                frequency[word, default: 0] += 1
-                degree[word, default: 0] += phrase.count
-            }
-            let key = phrase.joined(separator: " ")
-            occurrences[key, default: (phrase, 0)].count += 1
-        }
         // Phrases seen once that are single words say little: prefer repeated or multi-word phrases.
-        let ranked = occurrences.compactMap { key, value -> (key: String, value: Double)? in
-            guard value.count > 1 || value.words.count > 1 else { return nil }
-            return (key, value.words.reduce(0) { $0 + Double(degree[$1]!) / Double(frequency[$1]!) })
+        let ranked = occurrences.compactMap { phrase, seen -> (key: String, value: Double)? in
+            guard seen > 1 || phrase.count > 1 else { return nil }
+            let score = phrase.reduce(0) { $0 + Double(degree[$1]) / Double(frequency[$1]) }
+            return (phrase.map { words[$0] }.joined(separator: " "), score)
         }
         .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return ranked.prefix(count).map { Keyphrase(phrase: $0.key, score: ($0.value * 100).rounded() / 100) }
