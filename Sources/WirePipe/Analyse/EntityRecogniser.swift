@@ -88,8 +88,8 @@ struct EntityRecogniser {
                 byLower[lower] = key
             }
         }
-        for paragraph in text.paragraphs {
-            for token in paragraph.tokens where token.kind == .word && !token.isCapitalised {
+        for paragraph in text.paragraphs where !byLower.isEmpty {
+            for token in paragraph.tokens where token.kind == .word && !token.isCapitalised && token.end - token.start >= 4 {
                 if let key = byLower[token.lower] {
                     entities[key]!.mentions.append(mention(paragraph, token.start, token.end))
                 }
@@ -221,8 +221,7 @@ struct EntityRecogniser {
         while k < run.count {
             var matched = 0
             for length in stride(from: min(lists.gazetteerMaxWords, run.count - k), through: 1, by: -1) {
-                let words = run[k..<(k + length)]
-                var key = words.map(\.text).joined(separator: " ")
+                var key = length == 1 ? run[k].text : run[k..<(k + length)].map(\.text).joined(separator: " ")
                 var entry = lists.gazetteer[key]
                 if entry == nil, length == 1, run[k].isAllCaps, run[k].text.unicodeScalars.count >= 3 {
                     key = String(run[k].text.prefix(1)) + String(run[k].lower.dropFirst())
