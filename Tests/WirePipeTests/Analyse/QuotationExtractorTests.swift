@@ -45,6 +45,15 @@ import Testing
         #expect(continuation.speaker == "Jason Crow")
     }
 
+    @Test func oddInputsDoNotTrap() throws {
+        let odd = ["“", "\"\"", "“”", "said", ", said", "“a,” said", "He said: “", "” said he", "“x” “y” “z”", "'' ‘‘ ’’",
+                   "according to", "“Yes.” — said", "Mr.", ". . .", "“" + String(repeating: "word ", count: 300)]
+        let analysis = try AnalysisFixtures.analyse(odd, title: "“")
+        for quote in analysis.quotes {
+            #expect(quote.start <= quote.end)
+        }
+    }
+
     // MARK: - Rules, on sentences written for the tests
 
     @Test func splitQuotationSharesGroupAndSpeaker() throws {
