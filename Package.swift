@@ -36,8 +36,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            // Stop word lists, read through Bundle.module.
-            resources: [.copy("Aggregate/Data")]
+            // Word lists (the analyser's speech verbs, titles, gazetteers; stop words for the statistics):
+            // data, not code, read through Bundle.module.
+            resources: [.copy("Aggregate/StopWordLists"), .copy("Analyse/WordLists")]
         ),
         .executableTarget(
             name: "wirepipe",

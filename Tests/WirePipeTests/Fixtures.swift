@@ -26,6 +26,15 @@ enum Fixtures {
             var credits: [String: [String]]
             var text_first_words: String
             var text_must_not_contain_everywhere: [String]
+            struct Quote: Decodable {
+                var starts: String
+                var speaker_any_of: [String]
+                var anonymous: Bool
+            }
+            var quotes: [Quote]
+            var anonymous_sourcing_phrases_at_least: Int
+            var entities_must_include: [String: [String]]
+            var entity_case_variants: [String: Int]
         }
         struct Page: Decodable {
             var site_name: String?

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Per-language stop words, read once from the data files `Data/stopwords-<language>.txt` (bundled as
+/// Per-language stop words, read once from the data files `StopWordLists/stopwords-<language>.txt` (bundled as
 /// package resources, so a list is edited as data, not code). A language without a list has no stop words:
 /// its rankings show function words rather than silently dropping real terms by another language's list.
 public enum StopWords {
     /// Every bundled list, keyed by language code. Read on first use; a `static let` is initialised once,
     /// thread-safely, so workers can share it.
-    public static let lists: [String: Set<String>] = load(from: Bundle.module.resourceURL?.appendingPathComponent("Data"))
+    public static let lists: [String: Set<String>] = load(from: Bundle.module.resourceURL?.appendingPathComponent("StopWordLists"))
 
     public static func contains(_ word: String, language: String) -> Bool {
         lists[language]?.contains(word) ?? false

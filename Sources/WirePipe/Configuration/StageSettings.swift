@@ -113,18 +113,33 @@ public struct NormaliseSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// `analyse`: datelines, credit lines and language.
+/// `analyse`: datelines, credit lines, language, quotations, entities, keyphrases and readability.
 public struct AnalyseSettings: Codable, Equatable, Sendable {
     /// How far into the first paragraph a dateline may reach (Unicode scalars).
     public var datelineMaxPrefix: Int = 120
     /// Below this confidence the detected language gives way to the page's declared language.
     public var languageMinConfidence: Double = 0.5
+    /// A quotation of at most this many words with no speech cue is a scare quote ("understanding"), not a
+    /// quotation of a speaker.
+    public var scareQuoteMaxWords: Int = 2
+    /// How many paragraphs back a pronoun ("he said"), "the official" or a quotation without a cue may reach
+    /// for its speaker; news copy names a speaker again after a few paragraphs.
+    public var speakerLookBackParagraphs: Int = 4
+    /// Keyphrases kept per article.
+    public var keyphraseCount: Int = 10
+    /// Reading speed for the reading time: 238 words a minute is the average silent reading rate of adults
+    /// for non-fiction (Brysbaert, 2019).
+    public var readingWordsPerMinute: Double = 238
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case datelineMaxPrefix = "dateline_max_prefix"
         case languageMinConfidence = "language_min_confidence"
+        case scareQuoteMaxWords = "scare_quote_max_words"
+        case speakerLookBackParagraphs = "speaker_look_back_paragraphs"
+        case keyphraseCount = "keyphrase_count"
+        case readingWordsPerMinute = "reading_words_per_minute"
     }
 
     public init(from decoder: Decoder) throws {
@@ -133,6 +148,10 @@ public struct AnalyseSettings: Codable, Equatable, Sendable {
         let d = AnalyseSettings()
         datelineMaxPrefix = try c.value(.datelineMaxPrefix, default: d.datelineMaxPrefix, check: Allowed.atLeast(10))
         languageMinConfidence = try c.value(.languageMinConfidence, default: d.languageMinConfidence, check: Allowed.within(0...1))
+        scareQuoteMaxWords = try c.value(.scareQuoteMaxWords, default: d.scareQuoteMaxWords, check: Allowed.atLeast(0))
+        speakerLookBackParagraphs = try c.value(.speakerLookBackParagraphs, default: d.speakerLookBackParagraphs, check: Allowed.atLeast(0))
+        keyphraseCount = try c.value(.keyphraseCount, default: d.keyphraseCount, check: Allowed.atLeast(0))
+        readingWordsPerMinute = try c.value(.readingWordsPerMinute, default: d.readingWordsPerMinute, check: Allowed.within(50...2000))
     }
 }
 

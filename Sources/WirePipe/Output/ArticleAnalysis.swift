@@ -41,6 +41,21 @@ public struct Quotation: Codable, Equatable, Sendable {
         case text, kind, speaker, cue, anonymous, group, paragraph, start, end
         case speakerMention = "speaker_mention"
     }
+
+    /// Encodes an unknown speaker or cue as an explicit null, like every field of the article document.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(speakerMention, forKey: .speakerMention)
+        try c.encode(cue, forKey: .cue)
+        try c.encode(anonymous, forKey: .anonymous)
+        try c.encode(group, forKey: .group)
+        try c.encode(paragraph, forKey: .paragraph)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
 }
 
 /// A named thing in the article, with its mentions merged under one canonical name.
@@ -74,6 +89,18 @@ public struct NamedEntity: Codable, Equatable, Sendable {
         self.title = title
         self.count = count
         self.mentions = mentions
+    }
+
+    enum CodingKeys: String, CodingKey { case name, type, title, count, mentions }
+
+    /// Encodes a missing title as an explicit null.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(title, forKey: .title)
+        try c.encode(count, forKey: .count)
+        try c.encode(mentions, forKey: .mentions)
     }
 }
 

@@ -20,8 +20,10 @@ import Testing
     func seedMetrics(_ name: String) throws {
         let article = try Fixtures.article(name)
         let paragraphs = try Fixtures.seedParagraphs()
-        // Every story paragraph plus the credit line (and nothing of the chrome).
-        #expect(article.metrics.paragraphs == paragraphs.count + 1)
+        // Every story paragraph, without the credit line (it moved to `credits`) and nothing of the chrome.
+        #expect(article.metrics.paragraphs == paragraphs.count)
+        #expect(!article.text.contains("Reporting by"))
+        #expect(article.creditLine?.hasPrefix("Reporting by Phil Stewart") == true)
         let expectedWords = paragraphs.reduce(0) { $0 + Tokenizer().wordCount(in: $1) }
         #expect(article.metrics.words >= expectedWords && article.metrics.words <= expectedWords + 20)
         #expect(article.metrics.sentences >= paragraphs.count)
@@ -33,6 +35,18 @@ import Testing
         let article = try Fixtures.article("pages/entermedia-ko.html.gz")
         #expect(article.language == "ko")
         #expect(article.metrics.words > 100)
+        // The English rules do not run; the document says so.
+        #expect(article.flags.contains(ArticleAnalyser.englishOnlyFlag))
+        #expect(article.quotes.isEmpty && article.entities.isEmpty && article.readability == nil)
+    }
+
+    @Test func englishArticleGetsTheAnalysis() throws {
+        let article = try Fixtures.article("pages/ctpost-deval-patrick.html.gz")
+        #expect(!article.flags.contains(ArticleAnalyser.englishOnlyFlag))
+        #expect(article.quotes.contains { $0.speaker == "Deval Patrick" })
+        #expect(article.entities.contains { $0.name == "Deval Patrick" && $0.type == .person })
+        #expect(article.readability != nil)
+        #expect(!article.keyphrases.isEmpty)
     }
 
     @Test func apStoryHasItsDateline() throws {

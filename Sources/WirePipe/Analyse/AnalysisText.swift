@@ -1,0 +1,240 @@
+/// The article text prepared once for the analysers: each paragraph's Unicode scalars and its tokens with
+/// scalar offsets, so every analyser works on the same cheap scan and reports offsets into `text`.
+struct AnalysisText {
+    /// One token: a word, a quotation mark, a possessive ending or another punctuation character.
+    struct Token {
+        enum Kind: UInt8 { case word, quoteMark, possessive, punctuation }
+        var kind: Kind
+        /// The characters as written.
+        var text: String
+        /// Lowercase form, for word-list look-ups.
+        var lower: String
+        /// Scalar offsets in the paragraph.
+        var start: Int
+        var end: Int
+        /// Starts with an uppercase letter (or a digit-led code such as "M777" counts as not capitalised).
+        var isCapitalised: Bool
+        /// Every letter is uppercase and there are at least two ("NATO", "HIMARS", "U.S.").
+        var isAllCaps: Bool
+        /// The first word of a sentence, whose capital says nothing about being a name.
+        var startsSentence: Bool
+
+        func isPunctuation(_ character: Unicode.Scalar) -> Bool {
+            kind == .punctuation && text.unicodeScalars.first == character && end - start == 1
+        }
+    }
+
+    struct Paragraph {
+        /// Index in the article's paragraphs (-1 for the title).
+        var index: Int
+        /// Scalar offset of the paragraph in the article text.
+        var offset: Int
+        var scalars: [Unicode.Scalar]
+        var tokens: [Token]
+
+        func string(_ range: Range<Int>) -> String {
+            // Encoding to UTF-8 by hand is several times faster than appending to a UnicodeScalarView.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count + 8)
+            for k in range {
+                let scalar = scalars[k]
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    var paragraphs: [Paragraph]
+    var title: Paragraph?
+
+    init(paragraphs texts: [String], title: String?) {
+        var offset = 0
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(texts.count)
+        for (index, text) in texts.enumerated() {
+            let scalars = Array(text.unicodeScalars)
+            paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
+            offset += scalars.count + 2  // the blank line between paragraphs
+        }
+        self.paragraphs = paragraphs
+        self.title = title.map { text in
+            let scalars = Array(text.unicodeScalars)
+            return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
+        }
+    }
+
+    /// The word texts of a short string (gazetteer names, phrases), split as the article is.
+    static func words(of text: String) -> [String] {
+        tokens(Array(text.unicodeScalars)).filter { $0.kind == .word }.map(\.text)
+    }
+
+    // MARK: - Scanning
+
+    static func isQuoteMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .nonspacingMark, .spacingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
+
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || TextFolding.isSpaceLike(c) }
+
+    static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(s.count / 5 + 1)
+        let n = s.count
+        var i = 0
+        var sentenceStart = true
+        while i < n {
+            let c = s[i]
+            if isSpace(c) { i += 1; continue }
+            if isLetterOrDigit(c) {
+                var j = i + 1
+                var dottedAcronym = false
+                while j < n {
+                    let d = s[j]
+                    if isLetterOrDigit(d) { j += 1; continue }
+                    let next: Unicode.Scalar? = j + 1 < n ? s[j + 1] : nil
+                    let nextIsWordChar = next.map(isLetterOrDigit) ?? false
+                    if (d == "-" || d == "\u{2010}" || d == "\u{2011}" || d == "&") && nextIsWordChar { j += 1; continue }
+                    if isApostrophe(d), let next, isLetterOrDigit(next) {
+                        // "Ukraine's" ends the word before the possessive; "don't", "O'Brien" go on.
+                        let possessive = (next == "s" || next == "S") && (j + 2 >= n || !isLetterOrDigit(s[j + 2]))
+                        if possessive { break }
+                        j += 1
+                        continue
+                    }
+                    // "U.S." and "D.C.": one-letter segments joined by periods, the final period included.
+                    if d == ".", j - 1 >= i, (j - 1 == i || s[j - 2] == "."), isLetter(s[j - 1]) {
+                        if let next, isLetter(next), (j + 2 >= n || s[j + 2] == ".") {
+                            dottedAcronym = true
+                            j += 1
+                            continue
+                        }
+                        if dottedAcronym { j += 1 }
+                    }
+                    break
+                }
+                // Only a capital (or a digit) can open a sentence: "R-Neb., called" goes on after the dot.
+                let opens = sentenceStart && (s[i].properties.isUppercase || (s[i].value >= 0x30 && s[i].value <= 0x39))
+                result.append(word(s, i, j, sentenceStart: opens))
+                sentenceStart = false
+                i = j
+                continue
+            }
+            if isApostrophe(c), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetterOrDigit(s[i + 2]),
+               i > 0, isLetterOrDigit(s[i - 1]) {
+                result.append(Token(kind: .possessive, text: "'s", lower: "'s", start: i, end: i + 2,
+                                    isCapitalised: false, isAllCaps: false, startsSentence: false))
+                i += 2
+                continue
+            }
+            // Doubled single marks stand for double ones in some wire feeds: ‘‘ … ’’ and '' … ''.
+            if (c == "\u{2018}" || c == "\u{2019}" || c == "'"), i + 1 < n, s[i + 1] == c {
+                let mark = c == "\u{2018}" ? "\u{201C}" : c == "\u{2019}" ? "\u{201D}" : "\""
+                result.append(Token(kind: .quoteMark, text: mark, lower: mark, start: i, end: i + 2,
+                                    isCapitalised: false, isAllCaps: false, startsSentence: false))
+                i += 2
+                continue
+            }
+            let kind: Token.Kind = isQuoteMark(c) ? .quoteMark : .punctuation
+            let text = c.value < 0x80 ? String(unsafeUninitializedCapacity: 1) { $0[0] = UInt8(c.value); return 1 } : String(Character(c))
+            result.append(Token(kind: kind, text: text, lower: text, start: i, end: i + 1,
+                                isCapitalised: false, isAllCaps: false, startsSentence: false))
+            if c == "." || c == "!" || c == "?" || c == ":" || c == ";" {
+                // A period after a title abbreviation ("Sen.", "Gov.") or an initial does not start a sentence.
+                let previous = result.count >= 2 ? result[result.count - 2] : nil
+                let abbreviation = c == "." && previous.map { $0.kind == .word && previous!.end == i && (abbreviations.contains($0.lower) || ($0.text.unicodeScalars.count == 1 && $0.isCapitalised)) } ?? false
+                if !abbreviation { sentenceStart = true }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Abbreviations whose period does not end a sentence (titles and initials before names).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+        "cmdr", "rev", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct",
+        "nov", "dec", "mt", "ft",
+    ]
+
+    @inline(__always)
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return c.properties.isAlphabetic
+    }
+
+    private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool) -> Token {
+        // Fast path: most words are ASCII; build both strings straight from bytes.
+        if s[a..<b].allSatisfy({ $0.value < 0x80 }) {
+            var letters = 0, upper = 0
+            let text = String(unsafeUninitializedCapacity: b - a) { buffer in
+                for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
+                return b - a
+            }
+            let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+                for k in a..<b {
+                    var byte = UInt8(truncatingIfNeeded: s[k].value)
+                    if byte >= 0x41 && byte <= 0x5A { byte += 32; letters += 1; upper += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
+                    buffer[k - a] = byte
+                }
+                return b - a
+            }
+            let first = s[a].value
+            return Token(kind: .word, text: text, lower: lower, start: a, end: b, isCapitalised: first >= 0x41 && first <= 0x5A,
+                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+        }
+        var view = String.UnicodeScalarView()
+        var lower = String.UnicodeScalarView()
+        view.append(contentsOf: s[a..<b])
+        var letters = 0, upper = 0
+        var ascii = true
+        for k in a..<b {
+            let c = s[k]
+            let v = c.value
+            if v >= 0x41 && v <= 0x5A {
+                lower.append(Unicode.Scalar(v + 32)!)
+                letters += 1
+                upper += 1
+            } else if v < 0x80 {
+                lower.append(c)
+                if v >= 0x61 && v <= 0x7A { letters += 1 }
+            } else {
+                ascii = false
+                if c.properties.isAlphabetic {
+                    letters += 1
+                    if c.properties.isUppercase { upper += 1 }
+                }
+            }
+        }
+        let text = String(view)
+        let lowerText = ascii ? String(lower) : text.lowercased()
+        let first = s[a]
+        let capitalised = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+        return Token(kind: .word, text: text, lower: lowerText, start: a, end: b, isCapitalised: capitalised,
+                     isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+    }
+}

@@ -1,0 +1,324 @@
+/// Finds people, places, organisations and other named things in English text, and merges their mentions
+/// under one canonical name.
+///
+/// Rules, in order, for each run of capitalised words (joined by "of", name particles and initials):
+/// - the longest gazetteer name (countries, places, organisations, with aliases: "U.S." → United States);
+/// - a run with an organisation word ("Defense Ministry", "Armed Services Committee") is an organisation, one
+///   with a place word ("Cook County") a place;
+/// - leading titles and nationalities are stripped into `title` ("Russian Foreign Minister Sergei Lavrov" →
+///   Sergei Lavrov, title Foreign Minister); two to four name-like words left are a person;
+/// - a single word is a person when a title precedes it or it is the surname of a person named in full
+///   (merged into that person), a place after "the city of" and the like, and otherwise another named thing
+///   only when it cannot be a capitalised common word (all capitals, digits, or not at a sentence start).
+/// Then lowercase spellings of single-word places and organisations ("kyiv") are merged into the
+/// capitalised entity, and the title (the headline) is searched for the entities found in the text: its
+/// mentions count, with paragraph -1 and offsets into the title.
+struct EntityRecogniser {
+    let lists: WordLists
+
+    /// Name particles that may stand lowercase inside a name ("Ursula von der Leyen").
+    static let particles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ibn", "el", "del", "dos", "das"]
+    /// Title words that qualify an office ("Foreign" Minister) but are not one: alone before a single word
+    /// they do not make it a person.
+    private static let titleModifiers: Set<String> = [
+        "foreign", "defense", "defence", "interior", "finance", "treasury", "state", "health", "education", "energy",
+        "trade", "economy", "homeland", "security", "national", "intelligence", "former", "acting", "interim", "then",
+        "democratic", "republican", "independent", "u.s", "us", "house", "senate", "vice", "deputy", "assistant",
+        "prime", "chief", "crown", "majority", "minority", "executive", "general",
+    ]
+
+    struct Candidate {
+        var name: String
+        var type: NamedEntity.Kind
+        var title: String?
+        var mention: NamedEntity.Mention
+        /// Lowercase words of the mention, for surname merging.
+        var isSingleWord: Bool
+    }
+
+    func recognise(_ text: AnalysisText) -> [NamedEntity] {
+        var candidates: [Candidate] = []
+        var pendingSingles: [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)] = []
+        for paragraph in text.paragraphs {
+            // An all-capitals paragraph is a heading ("MILITARY TARGETS"): only gazetteer names count there.
+            let words = paragraph.tokens.lazy.filter { $0.kind == .word && !$0.lower.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
+            let isHeading = !words.isEmpty && words.allSatisfy(\.isAllCaps)
+            scanRuns(paragraph, headingOnly: isHeading, into: &candidates, singles: &pendingSingles)
+        }
+
+        // Merge: people by full name, everything else by canonical name.
+        var entities: [String: NamedEntity] = [:]
+        var order: [String] = []
+        func add(_ key: String, _ name: String, _ type: NamedEntity.Kind, _ title: String?, _ mention: NamedEntity.Mention) {
+            if entities[key] == nil {
+                entities[key] = NamedEntity(name: name, type: type, title: title, count: 0, mentions: [])
+                order.append(key)
+            }
+            entities[key]!.mentions.append(mention)
+            if entities[key]!.title == nil, let title { entities[key]!.title = title }
+        }
+        var surnames: [String: String] = [:]
+        for candidate in candidates where candidate.type == .person && !candidate.isSingleWord {
+            if let last = Self.surname(of: candidate.name) { surnames[last.lowercased()] = candidate.name }
+        }
+        for candidate in candidates {
+            if candidate.type == .person, candidate.isSingleWord, let full = surnames[candidate.name.lowercased()] {
+                add(full, full, .person, candidate.title, candidate.mention)
+            } else {
+                add(candidate.name, candidate.name, candidate.type, candidate.title, candidate.mention)
+            }
+        }
+        for single in pendingSingles {
+            if let full = surnames[single.lower] {
+                add(full, full, .person, nil, single.mention)
+            } else if let known = entities[single.word] {
+                add(known.name, known.name, known.type, nil, single.mention)
+            } else if !single.onlyIfKnown {
+                add(single.word, single.word, single.placeHint ? .place : .other, nil, single.mention)
+            }
+        }
+
+        // Lowercase spellings and the headline.
+        var byLower: [String: String] = [:]
+        for key in order where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
+            let entity = entities[key]!
+            let lower = key.lowercased()
+            if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,
+               !lists.lowercaseExclusions.contains(lower), !lists.stopWords.contains(lower) {
+                byLower[lower] = key
+            }
+        }
+        for paragraph in text.paragraphs where !byLower.isEmpty {
+            for token in paragraph.tokens where token.kind == .word && !token.isCapitalised && token.end - token.start >= 4 {
+                if let key = byLower[token.lower] {
+                    entities[key]!.mentions.append(mention(paragraph, token.start, token.end))
+                }
+            }
+        }
+        if let title = text.title {
+            var names: [String: String] = [:]
+            for key in order { names[key.lowercased()] = key }
+            for (key, entity) in entities where entity.type == .person {
+                if let last = key.split(separator: " ").last { names[last.lowercased()] = names[last.lowercased()] ?? key }
+            }
+            let words = title.tokens.filter { $0.kind == .word }
+            var k = 0
+            while k < words.count {
+                var matched = 0
+                for length in stride(from: min(4, words.count - k), through: 1, by: -1) {
+                    let phrase = words[k..<(k + length)].map(\.lower).joined(separator: " ")
+                    // Names found in the text, then gazetteer aliases of entities found in the text ("US").
+                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { entities[$0] == nil ? nil : $0 }
+                    if let key = known {
+                        entities[key]!.mentions.append(mention(title, words[k].start, words[k + length - 1].end))
+                        matched = length
+                        break
+                    }
+                }
+                k += max(matched, 1)
+            }
+        }
+
+        var result = order.compactMap { entities[$0] }
+        for index in result.indices {
+            result[index].mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
+            result[index].count = result[index].mentions.count
+        }
+        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// Generational suffixes that come after the surname ("James Kennedy Jr.").
+    static let nameSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+
+    /// The surname of a full name: its last word before any suffix.
+    static func surname(of name: String) -> String? {
+        let words = name.split(separator: " ")
+        return words.last { word in !nameSuffixes.contains(String(word.lowercased().filter { $0 != "." })) }.map(String.init)
+    }
+
+    private func mention(_ paragraph: AnalysisText.Paragraph, _ start: Int, _ end: Int) -> NamedEntity.Mention {
+        let base = paragraph.index < 0 ? 0 : paragraph.offset
+        return NamedEntity.Mention(text: paragraph.string(start..<end), paragraph: paragraph.index, start: base + start, end: base + end)
+    }
+
+    // MARK: - Runs of capitalised words
+
+    private func isNameWord(_ token: AnalysisText.Token) -> Bool {
+        token.kind == .word && (token.isCapitalised || token.isAllCaps)
+    }
+
+    private func scanRuns(
+        _ paragraph: AnalysisText.Paragraph, headingOnly: Bool, into candidates: inout [Candidate],
+        singles: inout [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)]
+    ) {
+        let tokens = paragraph.tokens
+        var i = 0
+        while i < tokens.count {
+            guard isNameWord(tokens[i]) else { i += 1; continue }
+            // Extend the run: capitalised words, "of"/particles before a capitalised word, the dot of an initial.
+            var run: [Int] = [i]
+            var j = i + 1
+            while j < tokens.count {
+                let t = tokens[j]
+                if isNameWord(t), !t.startsSentence { run.append(j); j += 1; continue }
+                // "Securities and Exchange Commission": "and" inside an organisation's name.
+                if t.kind == .word, t.lower == "and", let end = organisationNameEnd(tokens, from: j + 1) {
+                    while j < end { run.append(j); j += 1 }
+                    continue
+                }
+                if t.kind == .word, t.lower == "of" || Self.particles.contains(t.lower), j + 1 < tokens.count,
+                   isNameWord(tokens[j + 1]), !tokens[j + 1].startsSentence {
+                    run.append(j); j += 1; continue
+                }
+                if t.isPunctuation("."), let last = run.last, tokens[last].end == t.start,
+                   tokens[last].text.unicodeScalars.count == 1 || AnalysisText.abbreviations.contains(tokens[last].lower),
+                   j + 1 < tokens.count, isNameWord(tokens[j + 1]) {
+                    j += 1; continue  // "John F. Kennedy", "Sen. Jane Doe": the dot is skipped, the words stay one run
+                }
+                break
+            }
+            let previous = i > 0 ? tokens[i - 1] : nil
+            let beforePrevious = i > 1 ? tokens[i - 2] : nil
+            classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly,
+                     placeHint: previous?.lower == "of" && beforePrevious.map { lists.placeIntroducers.contains($0.lower) } == true,
+                     locativeHint: previous.map { ["in", "from", "near"].contains($0.lower) } == true,
+                     into: &candidates, singles: &singles)
+            i = j
+        }
+    }
+
+    /// End of a run of capitalised words starting at `start` when its last word is an organisation word.
+    private func organisationNameEnd(_ tokens: [AnalysisText.Token], from start: Int) -> Int? {
+        var k = start
+        while k < tokens.count, isNameWord(tokens[k]), !tokens[k].startsSentence { k += 1 }
+        return k > start && lists.organisationWords.contains(tokens[k - 1].lower) ? k : nil
+    }
+
+    private func classify(
+        _ input: [AnalysisText.Token], paragraph: AnalysisText.Paragraph, headingOnly: Bool, placeHint: Bool,
+        locativeHint: Bool, into candidates: inout [Candidate],
+        singles: inout [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)]
+    ) {
+        var run = input
+        // A function word opening the run is capitalised by its place (a sentence or a quotation starts there):
+        // drop it, unless the whole run is a known name ("The Hague").
+        if lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
+            while let first = run.first, lists.stopWords.contains(first.lower) || (first.startsSentence && lists.calendarWords.contains(first.lower)) {
+                run.removeFirst()
+            }
+        }
+        while let first = run.first, first.lower == "of" { run.removeFirst() }
+        while let last = run.last, last.lower == "of" || Self.particles.contains(last.lower) { run.removeLast() }
+        guard !run.isEmpty else { return }
+
+        // Gazetteer names anywhere in the run, longest first; the parts between are classified on their own.
+        var k = 0
+        var rest: [AnalysisText.Token] = []
+        func flushRest() {
+            if !rest.isEmpty { classifyUnknown(rest, paragraph: paragraph, headingOnly: headingOnly, placeHint: placeHint, locativeHint: locativeHint, into: &candidates, singles: &singles) }
+            rest = []
+        }
+        while k < run.count {
+            var matched = 0
+            for length in stride(from: min(lists.gazetteerMaxWords, run.count - k), through: 1, by: -1) {
+                var key = length == 1 ? run[k].text : run[k..<(k + length)].map(\.text).joined(separator: " ")
+                var entry = lists.gazetteer[key]
+                if entry == nil, length == 1, run[k].isAllCaps, run[k].text.unicodeScalars.count >= 3 {
+                    key = String(run[k].text.prefix(1)) + String(run[k].lower.dropFirst())
+                    entry = lists.gazetteer[key]
+                }
+                if let entry {
+                    flushRest()
+                    candidates.append(Candidate(name: entry.name, type: entry.type, title: nil,
+                                                mention: mention(paragraph, run[k].start, run[k + length - 1].end), isSingleWord: length == 1))
+                    matched = length
+                    break
+                }
+            }
+            if matched == 0 { rest.append(run[k]); k += 1 } else { k += matched }
+        }
+        flushRest()
+    }
+
+    private func classifyUnknown(
+        _ input: [AnalysisText.Token], paragraph: AnalysisText.Paragraph, headingOnly: Bool, placeHint: Bool,
+        locativeHint: Bool, into candidates: inout [Candidate],
+        singles: inout [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)]
+    ) {
+        var run = input
+        while let first = run.first, first.lower == "of" || Self.particles.contains(first.lower) { run.removeFirst() }
+        while let last = run.last, last.lower == "of" || Self.particles.contains(last.lower) { run.removeLast() }
+        guard !run.isEmpty, !headingOnly else { return }
+        let lowers = run.map(\.lower)
+        func isNationality(_ lower: String) -> Bool {
+            // "Ukrainians", "Western-supplied", "US-made": adjectives and peoples, not names.
+            if lists.nationalities.contains(lower) { return true }
+            if lower.hasSuffix("s"), lists.nationalities.contains(String(lower.dropLast())) { return true }
+            return false
+        }
+        // "Western-supplied", "US-made": a compound adjective (its last part lowercase), not a name.
+        func isCompoundAdjective(_ text: String) -> Bool {
+            guard let hyphen = text.lastIndex(of: "-") else { return false }
+            let last = text[text.index(after: hyphen)...]
+            return !last.isEmpty && last.allSatisfy { $0.isLowercase }
+        }
+        if run.count == 1, isNationality(lowers[0]) || isCompoundAdjective(run[0].text) || lists.calendarWords.contains(lowers[0]) || lists.titles.contains(lowers[0])
+            || lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}") {
+            return
+        }
+        let range = mention(paragraph, run[0].start, run[run.count - 1].end)
+        // "Defense Ministry", "Department of Defense": an organisation word last, or before "of". ("Police Chief
+        // Mark Davis" is a person with a title.)
+        let organisationBeforeOf = lowers.indices.contains { k in
+            k + 1 < lowers.count && lowers[k + 1] == "of" && lists.organisationWords.contains(lowers[k])
+        }
+        if run.count == 1, lists.organisationWords.contains(lowers[0]) { return }  // "Office", "Party" alone name nothing
+        if let last = lowers.last, lists.organisationWords.contains(last) || organisationBeforeOf {
+            let words = run.drop { isNationality($0.lower) && run.count > 2 }
+            candidates.append(Candidate(name: words.map(\.text).joined(separator: " "), type: .organisation, title: nil,
+                                        mention: mention(paragraph, words.first!.start, words.last!.end), isSingleWord: words.count == 1))
+            return
+        }
+        if run.count > 1, let last = lowers.last, lists.placeWords.contains(last) {
+            candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil, mention: range, isSingleWord: false))
+            return
+        }
+        // Titles and nationalities before the name.
+        var lastTitle = -1
+        for (index, lower) in lowers.enumerated() where lists.titles.contains(lower) || isNationality(lower) || lower == "of" {
+            lastTitle = index
+        }
+        let nameTokens = Array(run[(lastTitle + 1)...])
+        let titleTokens = run[..<(lastTitle + 1)].drop { isNationality($0.lower) }
+        let title = titleTokens.isEmpty ? nil : titleTokens.map(\.text).joined(separator: " ")
+        guard !nameTokens.isEmpty else { return }
+        let looksLikeName = nameTokens.allSatisfy { token in
+            !token.isAllCaps && token.text.unicodeScalars.allSatisfy { !($0.value >= 0x30 && $0.value <= 0x39) }
+                && !lists.calendarWords.contains(token.lower)
+        }
+        if nameTokens.count >= 2, nameTokens.count <= 4, looksLikeName {
+            // The name as written, initials' dots included ("James P. Kennedy Jr").
+            let kept = nameTokens
+            candidates.append(Candidate(name: paragraph.string(kept.first!.start..<kept.last!.end), type: .person, title: title,
+                                        mention: mention(paragraph, kept.first!.start, kept.last!.end), isSingleWord: false))
+            return
+        }
+        if nameTokens.count == 1 {
+            let token = nameTokens[0]
+            let single = mention(paragraph, token.start, token.end)
+            // "President Biden" is a person; "Foreign Affairs" (a modifier, not an office) is not.
+            if title != nil, looksLikeName, let office = titleTokens.last?.lower, !Self.titleModifiers.contains(office) {
+                candidates.append(Candidate(name: token.text, type: .person, title: title, mention: single, isSingleWord: true))
+            } else if placeHint {
+                candidates.append(Candidate(name: token.text, type: .place, title: nil, mention: single, isSingleWord: true))
+            } else if token.isAllCaps || !looksLikeName {
+                candidates.append(Candidate(name: token.text, type: .other, title: nil, mention: single, isSingleWord: true))
+            } else if !lists.stopWords.contains(token.lower) {
+                // A capitalised word opening a sentence is a name only when the article names it elsewhere.
+                singles.append((token.text, token.lower, single, locativeHint, token.startsSentence))
+            }
+            return
+        }
+        candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .other, title: nil, mention: range, isSingleWord: false))
+    }
+}

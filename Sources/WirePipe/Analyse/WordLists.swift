@@ -1,0 +1,102 @@
+import Foundation
+
+/// The analyser's word lists (speech verbs, titles, gazetteers, stop words…), read once from the plain-text
+/// files in `Analyse/WordLists/` (one entry a line, `#` starts a comment). Keeping them as data lets them grow
+/// without touching code.
+struct WordLists: Sendable {
+    /// A gazetteer entry: its canonical name and the type of thing it names.
+    struct GazetteerEntry: Sendable {
+        var name: String
+        var type: NamedEntity.Kind
+    }
+
+    var speechVerbs: Set<String>
+    var titles: Set<String>
+    var nationalities: Set<String>
+    var anonymityPhrases: [[String]]
+    /// The anonymity phrases by their first word, longest first.
+    var anonymityPhrasesByFirstWord: [String: [[String]]]
+    var sourceNouns: Set<String>
+    var personNouns: Set<String>
+    var organisationWords: Set<String>
+    var placeWords: Set<String>
+    var placeIntroducers: Set<String>
+    var calendarWords: Set<String>
+    var lowercaseExclusions: Set<String>
+    var stopWords: Set<String>
+    /// Every name and alias of the gazetteers, as written (case-sensitive), to its entry.
+    var gazetteer: [String: GazetteerEntry]
+    /// Longest gazetteer name in words, bounding the look-ahead when matching.
+    var gazetteerMaxWords: Int
+    /// Every canonical gazetteer name.
+    var gazetteerNames: Set<String>
+    /// Lowercase names and aliases to their canonical name, for matching headlines.
+    var gazetteerByLowercase: [String: String]
+
+    /// Loaded on first use; a missing or unreadable file is reported by `AnalyseStage` for every page.
+    static let shared: Result<WordLists, WordListError> = Result { try WordLists(bundle: Bundle.module) }
+        .mapError { $0 as? WordListError ?? WordListError(file: "?", reason: "\($0)") }
+
+    init(bundle: Bundle) throws {
+        func lines(_ name: String) throws -> [String] {
+            guard let url = bundle.url(forResource: name, withExtension: "txt", subdirectory: "WordLists")
+                ?? bundle.url(forResource: name, withExtension: "txt")
+            else { throw WordListError(file: "\(name).txt", reason: "not found in the WirePipe resource bundle") }
+            let text: String
+            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+                throw WordListError(file: "\(name).txt", reason: "unreadable: \(error.localizedDescription)")
+            }
+            let entries = text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+                let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                let trimmed = entry.trimmingCharacters(in: .whitespaces)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            guard !entries.isEmpty else { throw WordListError(file: "\(name).txt", reason: "has no entries") }
+            return entries
+        }
+        func lowercaseSet(_ name: String) throws -> Set<String> { Set(try lines(name).map { $0.lowercased() }) }
+
+        speechVerbs = try lowercaseSet("speech-verbs")
+        titles = try lowercaseSet("titles")
+        nationalities = try lowercaseSet("nationalities")
+        anonymityPhrases = try lines("anonymity-phrases").map { $0.lowercased().split(separator: " ").map(String.init) }
+        var byFirstWord: [String: [[String]]] = [:]
+        for phrase in anonymityPhrases where !phrase.isEmpty { byFirstWord[phrase[0], default: []].append(phrase) }
+        // Longest first, so "on the condition of anonymity" is not also found as a shorter phrase.
+        anonymityPhrasesByFirstWord = byFirstWord.mapValues { $0.sorted { $0.count > $1.count } }
+        sourceNouns = try lowercaseSet("source-nouns")
+        personNouns = try lowercaseSet("person-nouns")
+        organisationWords = try lowercaseSet("organisation-words")
+        placeWords = try lowercaseSet("place-words")
+        placeIntroducers = try lowercaseSet("place-introducers")
+        calendarWords = try lowercaseSet("calendar-words")
+        lowercaseExclusions = try lowercaseSet("lowercase-exclusions")
+        stopWords = try lowercaseSet("stopwords")
+
+        var gazetteer: [String: GazetteerEntry] = [:]
+        var longest = 1
+        for (file, type) in [("countries", NamedEntity.Kind.place), ("places", .place), ("organisations", .organisation)] {
+            for line in try lines(file) {
+                let names = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard let canonical = names.first else { continue }
+                for name in names where gazetteer[name] == nil {
+                    gazetteer[name] = GazetteerEntry(name: canonical, type: type)
+                    longest = max(longest, AnalysisText.words(of: name).count)
+                }
+            }
+        }
+        self.gazetteer = gazetteer
+        self.gazetteerMaxWords = longest
+        self.gazetteerNames = Set(gazetteer.values.map(\.name))
+        var byLowercase: [String: String] = [:]
+        for (alias, entry) in gazetteer { byLowercase[alias.lowercased()] = byLowercase[alias.lowercased()] ?? entry.name }
+        self.gazetteerByLowercase = byLowercase
+    }
+}
+
+/// A word list that could not be loaded: a packaging fault, reported with the file's name.
+struct WordListError: Error, CustomStringConvertible {
+    var file: String
+    var reason: String
+    var description: String { "word list Analyse/WordLists/\(file): \(reason)" }
+}
