@@ -133,6 +133,9 @@ extension CorpusStatistics: Codable {
     public static let lengthBinsKey = CodingUserInfoKey(rawValue: "wirepipe.lengthBins")!
     /// Length of the rankings written (`aggregate.top_k`), through the encoder's userInfo.
     public static let topKKey = CodingUserInfoKey(rawValue: "wirepipe.topK")!
+    /// Set to true in the encoder's userInfo to write the counters alone, without rankings and clusters:
+    /// the form in which each page's contribution is stored (derived figures are never read back).
+    public static let countersOnlyKey = CodingUserInfoKey(rawValue: "wirepipe.countersOnly")!
 
     /// Flesch reading ease bands (Flesch 1948: very difficult below 30 … very easy from 90).
     public static let readingEaseEdges: [Double] = [30, 50, 60, 70, 80, 90]
@@ -142,7 +145,8 @@ extension CorpusStatistics: Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         let k = encoder.userInfo[Self.topKKey] as? Int ?? AggregateSettings().topK
-        let rankings = CorpusRankings(self, top: k)
+        let countersOnly = encoder.userInfo[Self.countersOnlyKey] as? Bool ?? false
+        let rankings: CorpusRankings? = countersOnly ? nil : CorpusRankings(self, top: k)
         try c.encode(Self.formatVersion, forKey: .formatVersion)
         try c.encode(Pages(seen: pagesSeen, ok: articlesOK, empty: articlesEmpty, failed: pagesFailed, notAnArticle: notArticles), forKey: .pages)
         try c.encode(failuresByKind, forKey: .failuresByKind)
@@ -161,23 +165,23 @@ extension CorpusStatistics: Codable {
             histogram: LengthSummary.histogram(wordCounts, bins: bins).map { Length.Bin(from: $0.from, to: $0.to, count: $0.count) },
             wordCounts: Dictionary(uniqueKeysWithValues: wordCounts.map { (String($0.key), $0.value) }))
         try c.encode(length, forKey: .length)
-        try c.encode(Terms(vocabulary: vocabularySize, vocabularyByLanguage: terms.mapValues(\.count), top: rankings.topTerms,
-                           distinctive: rankings.distinctiveTerms, counts: terms), forKey: .terms)
-        try c.encode(Entities(top: rankings.entities, counts: entities), forKey: .entities)
+        try c.encode(Terms(vocabulary: vocabularySize, vocabularyByLanguage: terms.mapValues(\.count), top: rankings?.topTerms,
+                           distinctive: rankings?.distinctiveTerms, counts: terms), forKey: .terms)
+        try c.encode(Entities(top: rankings?.entities, counts: entities), forKey: .entities)
         let share = quotationsAttributed == 0 ? 0 : (Double(quotationsAnonymous) / Double(quotationsAttributed) * 1000).rounded() / 1000
         try c.encode(Speakers(quotations: quotationsAttributed, anonymous: quotationsAnonymous, unattributed: quotationsUnattributed,
-                              anonymousShare: share, top: rankings.speakers, counts: speakers), forKey: .speakers)
+                              anonymousShare: share, top: rankings?.speakers, counts: speakers), forKey: .speakers)
         try c.encode(SourcingCounts(articlesWithAnonymityPhrase: articlesWithAnonymityPhrase, unnamedAttributions: unnamedAttributions), forKey: .sourcing)
-        try c.encode(Datelines(top: rankings.datelineLocations, byLocation: byDatelineLocation), forKey: .datelines)
-        try c.encode(Credits(reporters: rankings.reporters, editors: rankings.editors, byRole: credits), forKey: .credits)
+        try c.encode(Datelines(top: rankings?.datelineLocations, byLocation: byDatelineLocation), forKey: .datelines)
+        try c.encode(Credits(reporters: rankings?.reporters, editors: rankings?.editors, byRole: credits), forKey: .credits)
         try c.encode(ReadabilityScores(
             fleschReadingEase: Score(summary: fleschReadingEase.isEmpty ? nil : fleschReadingEase.summary(edges: Self.readingEaseEdges), values: fleschReadingEase.encoded),
             fleschKincaidGrade: Score(summary: fleschKincaidGrade.isEmpty ? nil : fleschKincaidGrade.summary(edges: Self.gradeEdges), values: fleschKincaidGrade.encoded)),
             forKey: .readability)
         try c.encode(flags, forKey: .flags)
-        try c.encode(Boilerplate(top: rankings.boilerplate, counts: boilerplateRemoved), forKey: .boilerplateRemoved)
+        try c.encode(Boilerplate(top: rankings?.boilerplate, counts: boilerplateRemoved), forKey: .boilerplateRemoved)
         try c.encode(Syndication(settings: syndication, articles: syndicationRecords.values.sorted { $0.id < $1.id }), forKey: .syndication)
-        try c.encode(clusters, forKey: .clusters)
+        try c.encode(countersOnly ? [] : clusters, forKey: .clusters)
     }
 
     public init(from decoder: Decoder) throws {

@@ -51,6 +51,7 @@ struct PageWorker {
         self.store = StageStore(layout: layout, pipeline: pipeline)
         statisticsEncoder = JSONEncoder()
         statisticsEncoder.outputFormatting = [.sortedKeys]
+        statisticsEncoder.userInfo[CorpusStatistics.countersOnlyKey] = true
     }
 
     mutating func process(_ plan: PagePlan) {

@@ -279,6 +279,7 @@ public struct PipelineRunner: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.userInfo[CorpusStatistics.countersOnlyKey] = true
         if let data = try? encoder.encode(stats) {
             do {
                 try manifest.storeStatistics(data)
