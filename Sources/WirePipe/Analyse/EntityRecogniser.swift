@@ -98,7 +98,8 @@ struct EntityRecogniser {
         if let title = text.title {
             var names: [String: String] = [:]
             for key in order { names[key.lowercased()] = key }
-            for (key, entity) in entities where entity.type == .person {
+            // In order of first mention, not dictionary order: the same page always gives the same entities.
+            for key in order where entities[key]!.type == .person {
                 if let last = key.split(separator: " ").last { names[last.lowercased()] = names[last.lowercased()] ?? key }
             }
             let words = title.tokens.filter { $0.kind == .word }

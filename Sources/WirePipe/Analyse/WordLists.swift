@@ -89,7 +89,7 @@ struct WordLists: Sendable {
         self.gazetteerMaxWords = longest
         self.gazetteerNames = Set(gazetteer.values.map(\.name))
         var byLowercase: [String: String] = [:]
-        for (alias, entry) in gazetteer { byLowercase[alias.lowercased()] = byLowercase[alias.lowercased()] ?? entry.name }
+        for (alias, entry) in gazetteer.sorted(by: { $0.key < $1.key }) { byLowercase[alias.lowercased()] = byLowercase[alias.lowercased()] ?? entry.name }
         self.gazetteerByLowercase = byLowercase
     }
 }

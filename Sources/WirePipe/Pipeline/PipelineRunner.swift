@@ -134,15 +134,21 @@ public struct PipelineRunner: Sendable {
             logger.notice("stopped after \(tally.processedPages) of \(work.count) pages; stats.json left as it was, the next run finishes the work")
         } else {
             report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
-            let (stats, failures) = try gather(plans, manifest: manifest)
+            let nothingChanged = tally.processedPages == 0 && deleted.isEmpty && FileManager.default.fileExists(atPath: layout.statistics.path)
+            let (stats, failures, total) = try gather(plans, manifest: manifest, countsOnly: nothingChanged)
             report.pages.ok = stats.articlesOK
             report.pages.empty = stats.articlesEmpty
             report.pages.failed = stats.pagesFailed
             report.failures = failures
-            do {
-                try StatisticsFile.write(stats, settings: pipeline.configuration.aggregate, to: layout.statistics)
-            } catch {
-                throw .output("\(error)")
+            // The kept total is stored only after stats.json was written from it, so a kept total means
+            // stats.json already holds it: a run that changed nothing need not write it again.
+            if !(nothingChanged && total == nil) {
+                do {
+                    try StatisticsFile.write(stats, settings: pipeline.configuration.aggregate, to: layout.statistics)
+                    if let total { try manifest.storeStatistics(total) }
+                } catch {
+                    throw .output("\(error)")
+                }
             }
         }
         report.finished = Self.timestamp(Date())
@@ -231,7 +237,11 @@ public struct PipelineRunner: Sendable {
     /// The corpus statistics merged from every page's stored contribution, and the failures, from the
     /// manifest as it now stands. The merged total is kept in the manifest until a page is recorded or
     /// removed, so a run that changed no page decodes one value instead of one per page.
-    private func gather(_ plans: [PagePlan], manifest: Manifest) throws(RunError) -> (CorpusStatistics, [RunReport.Failure]) {
+    /// The third value is the merged total to keep in the manifest once stats.json is written (nil when the
+    /// kept total was used).
+    /// With `countsOnly`, when the kept total exists (stats.json holds it), only the page counts of the run
+    /// report are needed: they come from the pages' statuses, without decoding the total.
+    private func gather(_ plans: [PagePlan], manifest: Manifest, countsOnly: Bool) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Data?) {
         let recorded: [String: ManifestPage]
         do {
             recorded = try manifest.pages(stages: false)
@@ -247,9 +257,21 @@ public struct PipelineRunner: Sendable {
         }
         let decoder = JSONDecoder()
         let failures = pages.compactMap(\.failure)
+        if countsOnly, manifest.cachedStatistics() != nil {
+            var counts = CorpusStatistics()
+            counts.pagesSeen = pages.count
+            for page in pages {
+                switch page.status {
+                case .ok: counts.articlesOK += 1
+                case .empty: counts.articlesEmpty += 1
+                case .failed: counts.pagesFailed += 1
+                }
+            }
+            return (counts, failures, nil)
+        }
         if let cached = manifest.cachedStatistics(), let stats = try? decoder.decode(CorpusStatistics.self, from: cached),
            stats.pagesSeen == pages.count {
-            return (stats, failures)
+            return (stats, failures, nil)
         }
         // One decode of all contributions as a JSON array: on Linux a JSONDecoder call costs far more than
         // the few counters in a contribution, and this is most of what a run that reuses everything does.
@@ -280,14 +302,7 @@ public struct PipelineRunner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.userInfo[CorpusStatistics.countersOnlyKey] = true
-        if let data = try? encoder.encode(stats) {
-            do {
-                try manifest.storeStatistics(data)
-            } catch {
-                throw .output("\(error)")
-            }
-        }
-        return (stats, failures)
+        return (stats, failures, try? encoder.encode(stats))
     }
 
     private func encode<T: Encodable>(_ value: T) throws -> Data {
