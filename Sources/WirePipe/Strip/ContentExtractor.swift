@@ -52,15 +52,7 @@ public struct ContentExtractor: Sendable {
         let blocks = TextBlockBuilder(tree: tree, settings: settings).blocks(under: root)
         let roles = blocks.map(role(of:))
         let kept = Set(extract(from: tree, title: title).map(\.text))
-        var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
-        for (block, role) in zip(blocks, roles) {
-            var m = Mass(chars: block.chars, linkChars: block.linkChars, sentences: block.sentences)
-            if role == .content { m.score = Double(block.chars) * block.hintWeight; m.contentChars = block.chars }
-            mass[block.owner].add(m)
-        }
-        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) where tree.nodes[index].parent >= root {
-            mass[tree.nodes[index].parent].add(mass[index])
-        }
+        let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
         for container in chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass) {
             let node = tree.nodes[container]
             lines.append("container #\(container) <\(node.name) \(node.classNames)> content \(mass[container].contentChars)")
@@ -95,26 +87,7 @@ public struct ContentExtractor: Sendable {
         guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0, words: 0) }
         let roles = blocks.map(role(of:))
 
-        var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
-        for (block, role) in zip(blocks, roles) {
-            var m = Mass(chars: block.chars, linkChars: block.linkChars, sentences: block.sentences)
-            switch role {
-            case .content:
-                m.score = Double(block.chars) * block.hintWeight
-                m.contentChars = block.chars
-            case .boilerplate:
-                m.score = -settings.boilerplatePenalty * Double(block.chars)
-            case .neutral:
-                break
-            }
-            mass[block.owner].add(m)
-        }
-        // Pre-order numbering: every child has a larger index than its parent.
-        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
-            let parent = tree.nodes[index].parent
-            if parent >= root { mass[parent].add(mass[index]) }
-        }
-
+        let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
         let containers = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
         var keep = [Bool](repeating: false, count: blocks.count)
         var droppedCache: [Int: Bool] = [:]
@@ -184,6 +157,33 @@ public struct ContentExtractor: Sendable {
 
     static let commentNames = NameMatcher(negativePrefixes: ["comment", "disqus", "respond"], negativeWords: [], positiveWords: [])
 
+    /// What a block adds to the score of the elements around it: content its characters (weighted by class
+    /// hints), link-heavy boilerplate a penalty, neutral lines nothing.
+    func value(of block: ScoredBlock, _ role: Role) -> Double? {
+        switch role {
+        case .content: return Double(block.chars) * block.hintWeight
+        case .boilerplate: return -settings.boilerplatePenalty * Double(block.chars)
+        case .neutral: return nil
+        }
+    }
+
+    /// Per element, the sums over the blocks in its subtree.
+    func masses(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role]) -> [Mass] {
+        var mass = [Mass](repeating: Mass(), count: tree.nodes.count)
+        for (block, role) in zip(blocks, roles) {
+            var m = Mass(chars: block.chars, linkChars: block.linkChars, sentences: block.sentences)
+            m.score = value(of: block, role) ?? 0
+            if role == .content { m.contentChars = block.chars }
+            mass[block.owner].add(m)
+        }
+        // Pre-order numbering: every child has a larger index than its parent.
+        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
+            let parent = tree.nodes[index].parent
+            if parent >= root { mass[parent].add(mass[index]) }
+        }
+        return mass
+    }
+
     /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
     /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
     static let siblingLevels = 3
@@ -202,12 +202,7 @@ public struct ContentExtractor: Sendable {
         var direct = [Double](repeating: 0, count: tree.nodes.count)
         var local = [Double](repeating: 0, count: tree.nodes.count)
         for (block, role) in zip(blocks, roles) {
-            let value: Double
-            switch role {
-            case .content: value = Double(block.chars) * block.hintWeight
-            case .boilerplate: value = -settings.boilerplatePenalty * Double(block.chars)
-            case .neutral: continue
-            }
+            guard let value = value(of: block, role) else { continue }
             var holder = block.owner
             if tree.nodes[holder].tag.contains(.paragraph) {
                 let parent = tree.nodes[holder].parent
