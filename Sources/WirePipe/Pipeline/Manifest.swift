@@ -75,30 +75,42 @@ public final class Manifest: Sendable {
 
     /// Every page recorded, by path; without their stage records when `stages` is false (what the
     /// statistics need, read at the end of every run).
-    public func pages(stages: Bool = true) throws(Failure) -> [String: ManifestPage] {
+    public func pages(stages: Bool = true, contributions: Bool = true) throws(Failure) -> [String: ManifestPage] {
+        // Contributions are most of the manifest's bytes; deciding what to do only needs to know they exist.
+        // Columns are read by position from a cursor: a run over an unchanged corpus is mostly this read,
+        // and looking columns up by name per row cost as much as the rest of such a run.
+        let contributionColumn = contributions ? "contribution" : "NULL"
+        let pageQuery = """
+            SELECT path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message,
+            contribution IS NOT NULL, \(contributionColumn) FROM page
+            """
         do {
             return try database.read { db in
                 var pages: [String: ManifestPage] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM page") {
-                    let path: String = row["path"]
+                let rows = try Row.fetchCursor(db, sql: pageQuery)
+                while let row = try rows.next() {
+                    let path: String = row[0]
+                    let id: String = row[1]
                     var failure: RunReport.Failure?
-                    if let stage = (row["failure_stage"] as String?).flatMap(StageName.init(rawValue:)),
-                       let kind = (row["failure_kind"] as String?).flatMap(PageError.Kind.init(rawValue:)) {
-                        let message: String? = row["failure_message"]
-                        failure = RunReport.Failure(id: row["id"], path: path, stage: stage, kind: kind, message: message ?? "")
+                    if let stage = (row[6] as String?).flatMap(StageName.init(rawValue:)),
+                       let kind = (row[7] as String?).flatMap(PageError.Kind.init(rawValue:)) {
+                        failure = RunReport.Failure(id: id, path: path, stage: stage, kind: kind, message: row[8] ?? "")
                     }
-                    pages[path] = ManifestPage(
-                        path: path, id: row["id"], size: row["size"], mtime: row["mtime"], sha256: row["sha256"],
-                        status: ManifestPage.Status(rawValue: row["status"]) ?? .failed, failure: failure,
-                        contribution: row["contribution"])
+                    var page = ManifestPage(
+                        path: path, id: id, size: row[2], mtime: row[3], sha256: row[4],
+                        status: ManifestPage.Status(rawValue: row[5]) ?? .failed, failure: failure,
+                        contribution: row[10])
+                    page.hasContribution = row[9]
+                    pages[path] = page
                 }
                 guard stages else { return pages }
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM stage") {
-                    let path: String = row["path"]
-                    guard let stage = StageName(rawValue: row["stage"]) else { continue }
+                let stageRows = try Row.fetchCursor(db, sql: "SELECT path, stage, fingerprint, status, error, seconds FROM stage")
+                while let row = try stageRows.next() {
+                    let path: String = row[0]
+                    guard let stage = StageName(rawValue: row[1]) else { continue }
                     pages[path]?.stages[stage] = ManifestPage.StageRecord(
-                        fingerprint: row["fingerprint"], status: ManifestPage.StageRecord.Status(rawValue: row["status"]) ?? .failed,
-                        error: row["error"], seconds: row["seconds"])
+                        fingerprint: row[2], status: ManifestPage.StageRecord.Status(rawValue: row[3]) ?? .failed,
+                        error: row[4], seconds: row[5])
                 }
                 return pages
             }

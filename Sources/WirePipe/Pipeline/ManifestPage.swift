@@ -14,7 +14,7 @@ public struct ManifestPage: Sendable, Equatable {
             case ok, failed
         }
 
-        /// `Pipeline.pageFingerprint(stage, sha256:)` when the output was made: stage settings, versions and page bytes.
+        /// `Pipeline.stageFingerprint(stage)` when the output was made: settings and versions of the stage and those before it.
         public var fingerprint: String
         public var status: Status
         public var error: String?
@@ -38,7 +38,10 @@ public struct ManifestPage: Sendable, Equatable {
     public var status: Status
     public var failure: RunReport.Failure?
     /// The page's contribution to the corpus statistics (stats JSON), so a run that reuses the page only merges it.
+    /// Nil also when the manifest was read without contributions (`Manifest.pages(contributions: false)`);
+    /// `hasContribution` says whether one is stored.
     public var contribution: Data?
+    public var hasContribution: Bool
     public var stages: [StageName: StageRecord]
 
     public init(
@@ -53,6 +56,7 @@ public struct ManifestPage: Sendable, Equatable {
         self.status = status
         self.failure = failure
         self.contribution = contribution
+        hasContribution = contribution != nil
         self.stages = stages
     }
 }

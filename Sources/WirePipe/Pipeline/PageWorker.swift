@@ -76,7 +76,7 @@ struct PageWorker {
             logger.warning("\(plan.location.relativePath): \(error)")
             records = records.filter { $0.key < error.stage }
             records[error.stage] = ManifestPage.StageRecord(
-                fingerprint: pipeline.pageFingerprint(error.stage, sha256: plan.sha256), status: .failed, error: error.description, seconds: 0)
+                fingerprint: pipeline.stageFingerprint(error.stage), status: .failed, error: error.description, seconds: 0)
             removeOutputs(of: id, from: error.stage)
         }
         let page = ManifestPage(
@@ -156,7 +156,7 @@ struct PageWorker {
             $0.seconds += seconds
         }
         records[stage] = ManifestPage.StageRecord(
-            fingerprint: pipeline.pageFingerprint(stage, sha256: plan.sha256), status: .ok, seconds: seconds)
+            fingerprint: pipeline.stageFingerprint(stage), status: .ok, seconds: seconds)
         return value
     }
 }

@@ -135,7 +135,8 @@ public struct PipelineRunner: Sendable {
         } else {
             report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
             let nothingChanged = tally.processedPages == 0 && deleted.isEmpty && FileManager.default.fileExists(atPath: layout.statistics.path)
-            let (stats, failures, total) = try gather(plans, manifest: manifest, countsOnly: nothingChanged)
+            let (stats, failures, total) = try gather(
+                plans, manifest: manifest, countsOnly: nothingChanged, unchanged: nothingChanged ? previous : nil)
             report.pages.ok = stats.articlesOK
             report.pages.empty = stats.articlesEmpty
             report.pages.failed = stats.pagesFailed
@@ -192,7 +193,7 @@ public struct PipelineRunner: Sendable {
 
     private func read(_ manifest: Manifest) throws(RunError) -> [String: ManifestPage] {
         do {
-            return try manifest.pages()
+            return try manifest.pages(contributions: false)
         } catch {
             throw .output("\(error)")
         }
@@ -240,20 +241,33 @@ public struct PipelineRunner: Sendable {
     /// The third value is the merged total to keep in the manifest once stats.json is written (nil when the
     /// kept total was used).
     /// With `countsOnly`, when the kept total exists (stats.json holds it), only the page counts of the run
-    /// report are needed: they come from the pages' statuses, without decoding the total.
-    private func gather(_ plans: [PagePlan], manifest: Manifest, countsOnly: Bool) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Data?) {
-        let recorded: [String: ManifestPage]
-        do {
-            recorded = try manifest.pages(stages: false)
-        } catch {
-            throw .output("\(error)")
-        }
-        var pages: [ManifestPage] = []
-        for plan in plans {
-            guard let page = recorded[plan.location.relativePath] else {
-                throw .output("the manifest does not record \(plan.location.relativePath); run again")
+    /// report are needed: they come from the pages' statuses, without decoding the total. `unchanged` is
+    /// the manifest as read before the run, when the run recorded nothing, so it need not be read again.
+    private func gather(
+        _ plans: [PagePlan], manifest: Manifest, countsOnly: Bool, unchanged: [String: ManifestPage]?
+    ) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Data?) {
+        func recordedPages(contributions: Bool) throws(RunError) -> [ManifestPage] {
+            let recorded: [String: ManifestPage]
+            do {
+                recorded = try manifest.pages(stages: false, contributions: contributions)
+            } catch {
+                throw .output("\(error)")
             }
-            pages.append(page)
+            var pages: [ManifestPage] = []
+            for plan in plans {
+                guard let page = recorded[plan.location.relativePath] else {
+                    throw .output("the manifest does not record \(plan.location.relativePath); run again")
+                }
+                pages.append(page)
+            }
+            return pages
+        }
+        var pages: [ManifestPage]
+        if let unchanged {
+            pages = plans.compactMap { unchanged[$0.location.relativePath] }
+            if pages.count != plans.count { pages = try recordedPages(contributions: false) }
+        } else {
+            pages = try recordedPages(contributions: false)
         }
         let decoder = JSONDecoder()
         let failures = pages.compactMap(\.failure)
@@ -275,6 +289,7 @@ public struct PipelineRunner: Sendable {
         }
         // One decode of all contributions as a JSON array: on Linux a JSONDecoder call costs far more than
         // the few counters in a contribution, and this is most of what a run that reuses everything does.
+        pages = try recordedPages(contributions: true)
         var batch = Data("[".utf8)
         for (index, page) in pages.enumerated() {
             if index > 0 { batch.append(UInt8(ascii: ",")) }
@@ -316,9 +331,14 @@ public struct PipelineRunner: Sendable {
         try AtomicWriter.write(encode(value), to: url, durable: true)
     }
 
+    /// `2026-11-26T05:00:46Z`, as ISO8601DateFormatter writes it with `.withInternetDateTime`, from the C
+    /// library: the formatter cost a run over an unchanged corpus more than reading its manifest.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

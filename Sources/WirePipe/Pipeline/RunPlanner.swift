@@ -15,7 +15,8 @@ struct RunPlanner {
         var touched: [(path: String, size: Int64, mtime: Int64)] = []
         plans.reserveCapacity(locations.count)
         for location in locations {
-            let file = FileStat(path: location.url.path) ?? FileStat(size: -1, mtime: -1)
+            let path = location.filePath
+            let file = FileStat(path: path) ?? FileStat(size: -1, mtime: -1)
             let known = previous[location.relativePath]
             var sha256: String
             var change: PagePlan.Change
@@ -24,7 +25,7 @@ struct RunPlanner {
                 change = .unchanged
             } else {
                 // "unreadable" never equals a hex digest, so an unreadable page always counts as changed.
-                sha256 = FileStat.sha256(path: location.url.path) ?? "unreadable"
+                sha256 = FileStat.sha256(path: path) ?? "unreadable"
                 if let known {
                     change = known.sha256 == sha256 ? .unchanged : .changed
                     if change == .unchanged { touched.append((location.relativePath, file.size, file.mtime)) }
@@ -33,14 +34,14 @@ struct RunPlanner {
                 }
             }
             var plan = PagePlan(location: location, file: file, sha256: sha256, change: change, previous: known)
-            (plan.start, plan.reason) = decide(change: change, sha256: sha256, known: known)
+            (plan.start, plan.reason) = decide(change: change, known: known)
             plans.append(plan)
         }
         return (plans, touched)
     }
 
     /// The first stage to redo and why; (nil, nil) when everything stored still holds.
-    func decide(change: PagePlan.Change, sha256: String, known: ManifestPage?) -> (StageName?, PagePlan.Reason?) {
+    func decide(change: PagePlan.Change, known: ManifestPage?) -> (StageName?, PagePlan.Reason?) {
         switch change {
         case .new: return (.fetch, .new)
         case .changed: return (.fetch, .changed)
@@ -51,11 +52,11 @@ struct RunPlanner {
         for stage in StageName.allCases {
             if let forcedStage, stage >= forcedStage { return (stage, .forced) }
             guard let record = known.stages[stage] else { return (stage, .unrecorded) }
-            if record.fingerprint != pipeline.pageFingerprint(stage, sha256: sha256) { return (stage, .fingerprint) }
+            if record.fingerprint != pipeline.stageFingerprint(stage) { return (stage, .fingerprint) }
             // A failure made with the same settings from the same bytes would happen again: keep it.
             if record.status == .failed { return (nil, nil) }
         }
-        if known.contribution == nil { return (.aggregate, .unrecorded) }
+        if !known.hasContribution { return (.aggregate, .unrecorded) }
         return (nil, nil)
     }
 }

@@ -4,6 +4,7 @@ import WirePipe
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Print one article JSON per line on stdout for the given pages; no output folder needed.",
         discussion: """
             A page that fails prints {"error": …, "input": …} on its line instead, so there is always one line per page. \

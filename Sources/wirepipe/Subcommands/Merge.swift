@@ -4,6 +4,7 @@ import WirePipe
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine the statistics of separate runs into one stats.json, as if one run had seen all their pages.",
         discussion: """
             Each STATS is a stats.json or an output folder holding one. The inputs must come from disjoint sets \

@@ -4,6 +4,7 @@ import WirePipe
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a self-contained HTML report (SVG charts, no scripts, no network) of the corpus statistics.")
 
     @OptionGroup var options: ConfigOptions

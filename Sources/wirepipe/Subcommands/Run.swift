@@ -7,6 +7,7 @@ import WirePipe
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the pipeline over the input folder, doing only the work that changed pages and settings need.",
         discussion: """
             What each page needs is decided from the manifest (<output>/manifest.sqlite): unchanged pages cost \

@@ -4,6 +4,7 @@ import WirePipe
 
 struct Runs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "runs",
         abstract: "List the last runs (kept under <output>/runs/, run.keep_reports of them), oldest first.")
 
     @OptionGroup var options: ConfigOptions

@@ -4,6 +4,7 @@ import WirePipe
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Show the corpus statistics of the last run as readable tables.",
         discussion: """
             Without filters, reads stats.json. With --site, --since or --until, recomputes the statistics from \
