@@ -22,6 +22,7 @@ checked (checkCode=True): a shard that fails fails its task, which Spark retries
 import argparse
 import math
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -95,7 +96,8 @@ def main(argv):
         options += ["--config", os.path.abspath(args.config)]
     command = ["/bin/sh", "-c", SHARD_LOOP, "wirepipe-shard", binary] + options
     names = [f"{i}/{shards}" for i in range(shards)]
-    lines = sc.parallelize(names, shards).pipe(command, env=env, checkCode=True).collect()
+    # RDD.pipe takes one string and splits it with shlex: shlex.join quotes the script and the paths.
+    lines = sc.parallelize(names, shards).pipe(shlex.join(command), env=env, checkCode=True).collect()
     for line in lines:
         print(f"job.py: {line}")
     ran = time.time() - started
