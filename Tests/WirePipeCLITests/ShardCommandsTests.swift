@@ -117,4 +117,18 @@ extension CLITests {
         let bad = try wirepipe(["run", "--input", input.path, "--output", out.path, "--shard", "3/3"])
         #expect(bad.status == 2 && bad.stderr.contains("--shard"), "\(bad.stderr)")
     }
+
+    @Test func aSkippedShardKeepsItsExitCode() throws {
+        let scratch = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Pages over 20 kB fail: more than run.max_failure_ratio (0) of the shard's pages fail, exit 1.
+        let config = scratch.appendingPathComponent("pipeline.json")
+        try Data(#"{"fetch": {"max_page_bytes": 20000}}"#.utf8).write(to: config)
+        let arguments = ["run", "--config", config.path, "--input", samples.path, "--output", scratch.appendingPathComponent("out").path, "--shard", "0/1"]
+        let first = try wirepipe(arguments + ["--quiet"])
+        #expect(first.status == 1, "\(first.stderr)")
+        // The retry skips the finished shard but does not hide its failures.
+        let again = try wirepipe(arguments)
+        #expect(again.status == 1 && again.stderr.contains("skipped"), "\(again.stderr)")
+    }
 }

@@ -16,7 +16,10 @@ On a cluster, --input and --output must be on a filesystem every executor and th
 same path (NFS, Lustre, CephFS...), and --binary must exist there with its wirepipe_WirePipe.resources
 folder beside it (copy both from .build/<configuration>/). RDD.pipe starts its command with an empty
 environment, so the environment is passed explicitly (--env NAME=VALUE adds to it) and exit codes are
-checked (checkCode=True): a shard that fails fails its task, which Spark retries.
+checked (checkCode=True): a shard that fails fails its task, which Spark retries. Exit code 1 (the shard
+finished, but more of its pages failed than run.max_failure_ratio allows) is not a task failure: a retry
+would change nothing. The statistics are merged all the same and the job then exits 1, as `wirepipe run`
+would.
 """
 
 import argparse
@@ -37,8 +40,13 @@ bin="$1"; shift
 while IFS= read -r shard; do
   [ -n "$shard" ] || continue
   echo "shard $shard: start on $(hostname) pid $$"
-  "$bin" run --shard "$shard" "$@" 2>&1 || { status=$?; echo "shard $shard: exit $status" >&2; exit $status; }
-  echo "shard $shard: done"
+  status=0
+  "$bin" run --shard "$shard" "$@" 2>&1 || status=$?
+  case $status in
+    0) echo "shard $shard: done" ;;
+    1) echo "shard $shard: done, page failures beyond run.max_failure_ratio (exit 1)" ;;
+    *) echo "shard $shard: exit $status" >&2; exit $status ;;
+  esac
 done
 '''
 
@@ -100,6 +108,7 @@ def main(argv):
     lines = sc.parallelize(names, shards).pipe(shlex.join(command), env=env, checkCode=True).collect()
     for line in lines:
         print(f"job.py: {line}")
+    too_many_failures = [line for line in lines if line.endswith("(exit 1)")]
     ran = time.time() - started
 
     # The merge runs on the driver: it reads N small files, and refuses a missing or doubled shard.
@@ -114,6 +123,9 @@ def main(argv):
     if result.returncode != 0:
         sys.exit(result.returncode)
     print(f"job.py: shards {ran:.1f}s, total {time.time() - started:.1f}s; statistics in {output_root}/stats.json", flush=True)
+    if too_many_failures:
+        print(f"job.py: {len(too_many_failures)} shard(s) had more failed pages than run.max_failure_ratio allows; see run-report.part-*.json", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

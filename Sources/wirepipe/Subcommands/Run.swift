@@ -105,13 +105,12 @@ struct Run: ParsableCommand {
         }
         withExtendedLifetime(signals) {}
         if report.skipped == true, let share {
-            // Already done for this input (a rerun, or a retried task): nothing was changed.
+            // Already done for this input (a rerun, or a retried task): nothing was changed. The exit code
+            // is still the shard's (from its partial statistics), so a retry cannot hide too many failures.
             if !quiet {
                 printError("shard \(share) is already done for this input (\(PartialStatistics.fileName(for: share)) exists); skipped. Use --force to redo it.")
             }
-            return
-        }
-        if !quiet {
+        } else if !quiet {
             Progress.finish()
             print(Summary.run(report))
         }
