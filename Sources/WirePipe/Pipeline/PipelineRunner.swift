@@ -76,7 +76,8 @@ public struct PipelineRunner: Sendable {
             throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
         let (locations, input) = try pages()
-        if let skipped = skippedShard(locations: locations, input: input, forcing: forcedStage, started: started) {
+        if let skipped = skippedShard(input: input, forcing: forcedStage, started: started) {
+            logger.info("shard \(skipped.shard ?? ""): its partial statistics exist for this input (\(input.pages) pages); skipped")
             withExtendedLifetime(lock) {}
             return skipped
         }
@@ -199,9 +200,17 @@ public struct PipelineRunner: Sendable {
         return report
     }
 
+    /// Whether this shard's partial statistics exist for the current input list: a run (without forcing)
+    /// would skip it. False when not sharded.
+    public func shardIsDone() throws(RunError) -> Bool {
+        guard layout.shard != nil else { return false }
+        let input = try pages().input
+        return skippedShard(input: input, forcing: nil, started: Date()) != nil
+    }
+
     /// The report of a shard run that has nothing to do: its partial statistics exist for this input list
     /// (and nothing is forced). Nil when the run must go on.
-    private func skippedShard(locations: [PageLocation], input: InputList, forcing forcedStage: StageName?, started: Date) -> RunReport? {
+    private func skippedShard(input: InputList, forcing forcedStage: StageName?, started: Date) -> RunReport? {
         guard forcedStage == nil, let shard = layout.shard, let url = layout.partialStatistics,
               let partial = try? PartialStatistics.read(url), partial.shard == shard, partial.inputHash == input.hash else { return nil }
         var report = RunReport(
@@ -214,7 +223,6 @@ public struct PipelineRunner: Sendable {
         report.pages.ok = partial.statistics.articlesOK
         report.pages.empty = partial.statistics.articlesEmpty
         report.pages.failed = partial.statistics.pagesFailed
-        logger.info("shard \(shard): \(url.lastPathComponent) exists for this input (\(input.pages) pages); skipped")
         return report
     }
 

@@ -86,6 +86,10 @@ struct Run: ParsableCommand {
         if dryRun {
             let plan: DryRun
             do throws(PipelineRunner.RunError) {
+                if let share, forced == nil, try runner.shardIsDone() {
+                    print("dry run: shard \(share) is done for this input (\(PartialStatistics.fileName(for: share)) exists); a run would skip it")
+                    return
+                }
                 plan = try runner.dryRun(forcing: forced)
             } catch {
                 throw fail(error)
