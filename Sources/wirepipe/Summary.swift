@@ -16,6 +16,10 @@ enum Summary {
         lines.append("\(p.new) new, \(p.changed) changed, \(p.unchanged) unchanged, \(p.deleted) deleted; \(p.processed) processed")
         let ran = StageName.allCases.filter { report.stages[$0.rawValue]?.ran == true }.map(\.rawValue)
         lines.append("stages run: " + (ran.isEmpty ? "none" : ran.joined(separator: " → ")) + "   html parsed: \(report.htmlParsed)")
+        if let shard = report.shard, !report.interrupted {
+            let suffix = shard.replacingOccurrences(of: "/", with: "-of-")
+            lines.append("shard \(shard): statistics in stats.part-\(suffix).json; `wirepipe merge` combines the shards")
+        }
         lines.append("outputs in \(report.output)")
         return lines.joined(separator: "\n")
     }

@@ -38,10 +38,13 @@ public enum AtomicWriter {
         }
     }
 
-    /// Removes temporary files that a killed run left behind in a folder.
-    public static func removeLeftovers(in folder: URL) {
+    /// Removes temporary files that a killed run left behind in a folder; with `owned`, only those whose
+    /// target file name (`.<target>.tmp-<pid>-<random>`) it accepts.
+    public static func removeLeftovers(in folder: URL, owned: ((String) -> Bool)? = nil) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-") else { continue }
+            if let owned, !owned(String(name[name.index(after: name.startIndex)..<marker.lowerBound])) { continue }
             unlink(folder.appendingPathComponent(name).path)
         }
     }

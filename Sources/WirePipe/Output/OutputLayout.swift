@@ -6,17 +6,31 @@ import Foundation
 /// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from;
 /// - `manifest.sqlite`: what each stored output was made from (see `Manifest`);
 /// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes.
+/// A shard (`run --shard I/N`) has its own manifest, lock and run report (`manifest.part-I-of-N.sqlite`,
+/// `wirepipe.part-I-of-N.lock`, `run-report.part-I-of-N.json`) and writes `stats.part-I-of-N.json`
+/// instead of stats.json, so that shards can share one output folder.
 public struct OutputLayout: Sendable {
     public var root: URL
+    public var shard: Shard?
 
-    public init(root: URL) {
+    public init(root: URL, shard: Shard? = nil) {
         self.root = root
+        self.shard = shard
     }
 
     public var articles: URL { root.appendingPathComponent("articles") }
     public var statistics: URL { root.appendingPathComponent("stats.json") }
-    public var runReport: URL { root.appendingPathComponent("run-report.json") }
-    public var manifest: URL { root.appendingPathComponent(Manifest.fileName) }
+    public var runReport: URL { root.appendingPathComponent(sharded("run-report.json")) }
+    public var manifest: URL { root.appendingPathComponent(sharded(Manifest.fileName)) }
+    public var lockName: String { sharded(RunLock.fileName) }
+    /// `stats.part-I-of-N.json`, for a shard.
+    public var partialStatistics: URL? { shard.map { root.appendingPathComponent(PartialStatistics.fileName(for: $0)) } }
+
+    /// `name.ext` → `name.part-I-of-N.ext` for a shard.
+    private func sharded(_ name: String) -> String {
+        guard let shard, let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot]) + "." + shard.suffix + String(name[dot...])
+    }
     public var runs: URL { root.appendingPathComponent("runs") }
     public func stageFolder(_ stage: StageName) -> URL { root.appendingPathComponent("stages").appendingPathComponent(stage.rawValue) }
 
@@ -26,12 +40,25 @@ public struct OutputLayout: Sendable {
     /// The stages whose outputs are stored for reruns.
     public static let storedStages: [StageName] = [.strip, .normalise]
 
+    /// Creates the folders and removes the temporary files a killed run left. A shard removes only its own
+    /// (those of its pages' ids and of its own files): the other shards' may be in use.
     public func createFolders() throws {
         for folder in [articles, runs] + Self.storedStages.map(stageFolder) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            AtomicWriter.removeLeftovers(in: folder)
+            if let shard {
+                guard folder != runs else { continue }
+                AtomicWriter.removeLeftovers(in: folder) { target in
+                    target.hasSuffix(".json") && shard.contains(pageID: String(target.dropLast(5)))
+                }
+            } else {
+                AtomicWriter.removeLeftovers(in: folder)
+            }
         }
-        AtomicWriter.removeLeftovers(in: root)
+        if let shard {
+            AtomicWriter.removeLeftovers(in: root) { $0.contains("." + shard.suffix + ".") }
+        } else {
+            AtomicWriter.removeLeftovers(in: root)
+        }
     }
 
     /// Ids of the JSON files in a folder, sorted.

@@ -15,13 +15,15 @@ public struct PipelineRunner: Sendable {
     public var logger: Logger
 
     /// `logger`: where decisions, deletions and page failures are logged; silent unless the caller gives one.
+    /// `shard`: process only that shard's pages (see `Shard`), with the shard's own manifest and lock, and
+    /// write `stats.part-I-of-N.json` instead of stats.json.
     public init(
-        configuration: PipelineConfiguration, inputRoot: URL, outputRoot: URL,
+        configuration: PipelineConfiguration, inputRoot: URL, outputRoot: URL, shard: Shard? = nil,
         logger: Logger = Logger(label: "wirepipe", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.pipeline = Pipeline(configuration: configuration)
         self.inputRoot = inputRoot
-        self.layout = OutputLayout(root: outputRoot)
+        self.layout = OutputLayout(root: outputRoot, shard: shard)
         self.jobs = configuration.effectiveJobs
         self.logger = logger
     }
@@ -48,6 +50,8 @@ public struct PipelineRunner: Sendable {
     /// for every page; everything else is decided from fingerprints. Per-page failures are recorded in the
     /// report; only problems with the input or output folder as a whole throw. When `stop` is set during
     /// the run, in-flight pages finish, the rest are left for the next run and the report says `interrupted`.
+    /// A shard whose partial statistics exist for the same input list is done: without `forcing`, the run
+    /// changes nothing and its report says `skipped` (it is not written).
     public func run(
         forcing forcedStage: StageName? = nil, stop: StopFlag? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(RunError) -> RunReport {
@@ -59,7 +63,9 @@ public struct PipelineRunner: Sendable {
         }
         let lock: RunLock
         do {
-            lock = try RunLock(folder: layout.root)
+            // A shard waits for another attempt of itself (a retried or speculative task) rather than fail:
+            // once that attempt is done, this one finds the partial statistics and skips.
+            lock = try RunLock(folder: layout.root, name: layout.lockName, wait: layout.shard != nil)
         } catch {
             throw .locked("\(error)")
         }
@@ -69,12 +75,22 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
+        let (locations, input) = try pages()
+        if let skipped = skippedShard(input: input, forcing: forcedStage, started: started) {
+            logger.info("shard \(skipped.shard ?? ""): its partial statistics exist for this input (\(input.pages) pages); skipped")
+            withExtendedLifetime(lock) {}
+            return skipped
+        }
+        if let partial = layout.partialStatistics {
+            // From here until this run ends the shard's partial statistics would be out of date: a missing
+            // file is what tells `merge` and a rerun that the shard is not done.
+            unlink(partial.path)
+        }
         let manifest = try openManifest()
         let previous = try read(manifest)
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
         }
-        let locations = try pages()
         let (plans, touched) = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous)
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -120,6 +136,7 @@ public struct PipelineRunner: Sendable {
             htmlParsed: tally.htmlParsed, stages: [:])
         report.forced = forcedStage != nil
         report.interrupted = interrupted
+        report.shard = layout.shard?.description
         report.pages = DryRun(plans: plans, deleted: deleted).pages
         report.pages.processed = tally.processedPages
         report.deletedPages = deleted
@@ -130,11 +147,15 @@ public struct PipelineRunner: Sendable {
             report.stages[stage.rawValue] = run
         }
 
+        var statisticsWrite: (() throws -> Void)?
         if interrupted {
             logger.notice("stopped after \(tally.processedPages) of \(work.count) pages; stats.json left as it was, the next run finishes the work")
         } else {
             report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
-            let nothingChanged = tally.processedPages == 0 && deleted.isEmpty && FileManager.default.fileExists(atPath: layout.statistics.path)
+            // A shard always writes its partial statistics: they carry the hash of the input list, which
+            // may have changed with no page of the shard changing.
+            let nothingChanged = layout.shard == nil && tally.processedPages == 0 && deleted.isEmpty
+                && FileManager.default.fileExists(atPath: layout.statistics.path)
             let (stats, failures, total) = try gather(
                 plans, manifest: manifest, countsOnly: nothingChanged, unchanged: nothingChanged ? previous : nil)
             report.pages.ok = stats.articlesOK
@@ -144,13 +165,27 @@ public struct PipelineRunner: Sendable {
             // The kept total is stored only after stats.json was written from it, so a kept total means
             // stats.json already holds it: a run that changed nothing need not write it again.
             if !(nothingChanged && total == nil) {
-                do {
-                    try StatisticsFile.write(stats, settings: pipeline.configuration.aggregate, to: layout.statistics)
+                let settings = pipeline.configuration.aggregate, layout = self.layout
+                statisticsWrite = {
+                    if let shard = layout.shard, let url = layout.partialStatistics {
+                        let partial = PartialStatistics(shard: shard, inputHash: input.hash, inputPages: input.pages, statistics: stats)
+                        try PartialStatistics.write(partial, settings: settings, to: url)
+                    } else {
+                        try StatisticsFile.write(stats, settings: settings, to: layout.statistics)
+                    }
                     if let total { try manifest.storeStatistics(total) }
-                } catch {
-                    throw .output("\(error)")
                 }
             }
+        }
+        // stats.json as before; a shard's partial statistics last of all, after its run report: their
+        // presence says the shard is complete.
+        if layout.shard == nil, let write = statisticsWrite {
+            do {
+                try write()
+            } catch {
+                throw .output("\(error)")
+            }
+            statisticsWrite = nil
         }
         report.finished = Self.timestamp(Date())
         report.seconds = Date().timeIntervalSince(started)
@@ -158,10 +193,37 @@ public struct PipelineRunner: Sendable {
             let data = try encode(report)
             try AtomicWriter.write(data, to: layout.runReport, durable: true)
             try RunHistory(layout: layout).add(data, started: started, keep: pipeline.configuration.run.keepReports)
+            try statisticsWrite?()
         } catch {
             throw .output("\(error)")
         }
         withExtendedLifetime(lock) {}
+        return report
+    }
+
+    /// Whether this shard's partial statistics exist for the current input list: a run (without forcing)
+    /// would skip it. False when not sharded.
+    public func shardIsDone() throws(RunError) -> Bool {
+        guard layout.shard != nil else { return false }
+        let input = try pages().input
+        return skippedShard(input: input, forcing: nil, started: Date()) != nil
+    }
+
+    /// The report of a shard run that has nothing to do: its partial statistics exist for this input list
+    /// (and nothing is forced). Nil when the run must go on.
+    private func skippedShard(input: InputList, forcing forcedStage: StageName?, started: Date) -> RunReport? {
+        guard forcedStage == nil, let shard = layout.shard, let url = layout.partialStatistics,
+              let partial = try? PartialStatistics.read(url), partial.shard == shard, partial.inputHash == input.hash else { return nil }
+        var report = RunReport(
+            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: Date().timeIntervalSince(started),
+            input: inputRoot.path, output: layout.root.path, jobs: jobs, startStage: .fetch, htmlParsed: 0, stages: [:])
+        report.shard = shard.description
+        report.skipped = true
+        report.pages.seen = partial.statistics.pagesSeen
+        report.pages.unchanged = partial.statistics.pagesSeen
+        report.pages.ok = partial.statistics.articlesOK
+        report.pages.empty = partial.statistics.articlesEmpty
+        report.pages.failed = partial.statistics.pagesFailed
         return report
     }
 
@@ -176,7 +238,7 @@ public struct PipelineRunner: Sendable {
         }
         var previous: [String: ManifestPage] = [:]
         if let manifest { previous = try read(manifest) }
-        let locations = try pages()
+        let locations = try pages().locations
         let plans = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous).plans
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -199,12 +261,23 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    private func pages() throws(RunError) -> [PageLocation] {
+    /// The whole input, hashed before partitioning (see `Shard.inputHash`).
+    struct InputList {
+        var hash: String
+        var pages: Int
+    }
+
+    /// The pages of this run (a shard's share when sharded) and the whole input list they came from.
+    private func pages() throws(RunError) -> (locations: [PageLocation], input: InputList) {
+        let all: [PageLocation]
         do {
-            return try InputWalker(settings: pipeline.configuration.fetch).pages(under: inputRoot)
+            all = try InputWalker(settings: pipeline.configuration.fetch).pages(under: inputRoot)
         } catch {
             throw .input("\(error)")
         }
+        guard let shard = layout.shard else { return (all, InputList(hash: "", pages: all.count)) }
+        let input = InputList(hash: Shard.inputHash(relativePaths: all.map(\.relativePath)), pages: all.count)
+        return (all.filter { shard.contains(pageID: $0.id) }, input)
     }
 
     /// Removes the outputs of pages gone from the input, then forgets them: killed in between, the next run
@@ -225,10 +298,11 @@ public struct PipelineRunner: Sendable {
 
     /// Removes output files that belong to no page of the input (left by a run without a manifest, or a
     /// manifest removed by hand): articles and statistics describe exactly the pages in the input.
+    /// A shard looks only at the ids of its own share: the other shards' files may share the folder.
     private func removeOrphans(keeping ids: Set<String>) -> Int {
         var removed = 0
         for folder in [layout.articles] + OutputLayout.storedStages.map(layout.stageFolder) {
-            for id in layout.ids(in: folder) where !ids.contains(id) {
+            for id in layout.ids(in: folder) where !ids.contains(id) && layout.shard?.contains(pageID: id) != false {
                 if unlink(folder.appendingPathComponent(id + ".json").path) == 0, folder == layout.articles { removed += 1 }
             }
         }

@@ -20,11 +20,17 @@ public final class RunLock: Sendable {
         }
     }
 
-    public init(folder: URL) throws(Busy) {
-        let path = folder.appendingPathComponent(Self.fileName).path
+    /// `name`: the lock file (a shard's is its own, see `OutputLayout.lockName`). With `wait`, a held lock
+    /// is waited for instead of refused: a duplicate attempt of a shard then finds the shard done and skips it.
+    public init(folder: URL, name: String = RunLock.fileName, wait: Bool = false) throws(Busy) {
+        let path = folder.appendingPathComponent(name).path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Busy(folder: folder.path, reason: String(cString: strerror(errno))) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        var locked = flock(fd, LOCK_EX | LOCK_NB) == 0
+        while !locked, wait, errno == EWOULDBLOCK || errno == EINTR {
+            locked = flock(fd, LOCK_EX) == 0
+        }
+        guard locked else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             var buffer = [UInt8](repeating: 0, count: 32)

@@ -84,6 +84,10 @@ public struct RunReport: Codable, Sendable {
     /// True when the run was stopped (SIGINT/SIGTERM) before every page was done; stats.json was then
     /// left as it was and the next run finishes the work.
     public var interrupted = false
+    /// `I/N` for a shard run (`run --shard`), nil otherwise.
+    public var shard: String?
+    /// True for a shard run that found its partial statistics for the same input and did nothing.
+    public var skipped: Bool?
 
     public init(started: String, finished: String, seconds: Double, input: String, output: String, jobs: Int, startStage: StageName, htmlParsed: Int, stages: [String: StageRun]) {
         self.started = started
@@ -98,7 +102,7 @@ public struct RunReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted
+        case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted, shard, skipped
         case startStage = "start_stage"
         case htmlParsed = "html_parsed"
         case deletedPages = "deleted_pages"

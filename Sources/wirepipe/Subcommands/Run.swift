@@ -43,12 +43,24 @@ struct Run: ParsableCommand {
     @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(help: ArgumentHelp(
+        "Process only shard I of N (I counted from 0: 0/3, 1/3, 2/3), chosen by a stable hash of each page id; write stats.part-I-of-N.json for `wirepipe merge`.",
+        valueName: "I/N"))
+    var shard: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let stage, StageName(rawValue: stage) == nil {
             throw ValidationError("unknown stage '\(stage)'; choose one of \(StageName.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if stage != nil, force { throw ValidationError("--stage and --force cannot be combined: --force already redoes every stage") }
+        if let shard {
+            do throws(Shard.ParseError) {
+                _ = try Shard(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown log level '\(logLevel)'; choose one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -69,11 +81,16 @@ struct Run: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "wirepipe")
-        let runner = PipelineRunner(configuration: configuration, inputRoot: inputRoot, outputRoot: outputRoot, logger: logger)
+        let share = try shard.map { text in try Shard(parsing: text) }
+        let runner = PipelineRunner(configuration: configuration, inputRoot: inputRoot, outputRoot: outputRoot, shard: share, logger: logger)
 
         if dryRun {
             let plan: DryRun
             do throws(PipelineRunner.RunError) {
+                if let share, forced == nil, try runner.shardIsDone() {
+                    print("dry run: shard \(share) is done for this input (\(PartialStatistics.fileName(for: share)) exists); a run would skip it")
+                    return
+                }
                 plan = try runner.dryRun(forcing: forced)
             } catch {
                 throw fail(error)
@@ -92,7 +109,13 @@ struct Run: ParsableCommand {
             throw fail(error)
         }
         withExtendedLifetime(signals) {}
-        if !quiet {
+        if report.skipped == true, let share {
+            // Already done for this input (a rerun, or a retried task): nothing was changed. The exit code
+            // is still the shard's (from its partial statistics), so a retry cannot hide too many failures.
+            if !quiet {
+                printError("shard \(share) is already done for this input (\(PartialStatistics.fileName(for: share)) exists); skipped. Use --force to redo it.")
+            }
+        } else if !quiet {
             Progress.finish()
             print(Summary.run(report))
         }
