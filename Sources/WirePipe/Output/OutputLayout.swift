@@ -5,7 +5,8 @@ import Foundation
 /// - `stats.json`: corpus statistics; `run-report.json`: what the last run did;
 /// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from;
 /// - `manifest.sqlite`: what each stored output was made from (see `Manifest`);
-/// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes.
+/// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes;
+/// - `fetched/`: pages read from WARC files and URL lists (only when such inputs are given).
 public struct OutputLayout: Sendable {
     public var root: URL
 
@@ -19,6 +20,12 @@ public struct OutputLayout: Sendable {
     public var manifest: URL { root.appendingPathComponent(Manifest.fileName) }
     public var runs: URL { root.appendingPathComponent("runs") }
     public func stageFolder(_ stage: StageName) -> URL { root.appendingPathComponent("stages").appendingPathComponent(stage.rawValue) }
+
+    /// Pages read from WARC files and fetched from URLs, one file each (`fetched/<id>.html`), and what is
+    /// known of each such input (`fetched/inputs/`), so reruns neither read an unchanged WARC nor fetch twice.
+    public var fetched: URL { root.appendingPathComponent("fetched") }
+    public func fetchedPage(_ id: String) -> URL { fetched.appendingPathComponent(id + ".html") }
+    public var inputIndexes: URL { fetched.appendingPathComponent("inputs") }
 
     public func article(_ id: String) -> URL { articles.appendingPathComponent(id + ".json") }
     public func stageOutput(_ stage: StageName, _ id: String) -> URL { stageFolder(stage).appendingPathComponent(id + ".json") }

@@ -9,7 +9,10 @@ import Synchronization
 /// so a run that reuses everything still writes the full statistics without reading a page.
 public struct PipelineRunner: Sendable {
     public let pipeline: Pipeline
-    public let inputRoot: URL
+    /// The inputs: folders, WARC files and URL lists (see `InputSource`).
+    public let inputs: [URL]
+    /// The first input (the only one in most runs).
+    public var inputRoot: URL { inputs[0] }
     public let layout: OutputLayout
     public let jobs: Int
     public var logger: Logger
@@ -19,8 +22,17 @@ public struct PipelineRunner: Sendable {
         configuration: PipelineConfiguration, inputRoot: URL, outputRoot: URL,
         logger: Logger = Logger(label: "wirepipe", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.init(configuration: configuration, inputs: [inputRoot], outputRoot: outputRoot, logger: logger)
+    }
+
+    /// `inputs`: at least one folder, `.warc`/`.warc.gz` file or `.txt` list of URLs.
+    public init(
+        configuration: PipelineConfiguration, inputs: [URL], outputRoot: URL,
+        logger: Logger = Logger(label: "wirepipe", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        precondition(!inputs.isEmpty, "a run needs at least one input")
         self.pipeline = Pipeline(configuration: configuration)
-        self.inputRoot = inputRoot
+        self.inputs = inputs
         self.layout = OutputLayout(root: outputRoot)
         self.jobs = configuration.effectiveJobs
         self.logger = logger
@@ -74,7 +86,7 @@ public struct PipelineRunner: Sendable {
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
         }
-        let locations = try pages()
+        let (locations, inputSummaries) = try pages(writes: true)
         let (plans, touched) = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous)
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -115,10 +127,11 @@ public struct PipelineRunner: Sendable {
         let interrupted = stop?.isStopped == true && done.load(ordering: .relaxed) < work.count
 
         var report = RunReport(
-            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputRoot.path,
+            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputs.map(\.path).joined(separator: ", "),
             output: layout.root.path, jobs: work.isEmpty ? jobs : workers, startStage: forcedStage ?? .fetch,
             htmlParsed: tally.htmlParsed, stages: [:])
         report.forced = forcedStage != nil
+        report.inputs = inputSummaries
         report.interrupted = interrupted
         report.pages = DryRun(plans: plans, deleted: deleted).pages
         report.pages.processed = tally.processedPages
@@ -175,7 +188,7 @@ public struct PipelineRunner: Sendable {
         }
         var previous: [String: ManifestPage] = [:]
         if let manifest { previous = try read(manifest) }
-        let locations = try pages()
+        let locations = try pages(writes: false).locations
         let plans = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous).plans
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -198,12 +211,22 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    private func pages() throws(RunError) -> [PageLocation] {
+    /// The pages of every input; WARC files are read and URL lists fetched as needed (`writes`), their
+    /// pages stored in the output folder.
+    private func pages(writes: Bool) throws(RunError) -> (locations: [PageLocation], summaries: [InputSummary]) {
+        let collector = InputCollector(settings: pipeline.configuration.fetch, layout: layout, writes: writes, logger: logger)
+        let collected: (locations: [PageLocation], summaries: [InputSummary])
         do {
-            return try InputWalker(settings: pipeline.configuration.fetch).pages(under: inputRoot)
+            collected = try collector.collect(inputs)
         } catch {
             throw .input("\(error)")
         }
+        for summary in collected.summaries where summary.kind != .folder {
+            let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            logger.info("\(summary.path): \(summary.pages) pages\(summary.reused ? " (unchanged, not read again)" : "")\(skipped.isEmpty ? "" : "; skipped: " + skipped)")
+            for error in summary.errors { logger.error("\(summary.path): \(error)") }
+        }
+        return collected
     }
 
     /// Removes the outputs of pages gone from the input, then forgets them: killed in between, the next run
@@ -212,6 +235,7 @@ public struct PipelineRunner: Sendable {
         for path in deleted {
             let id = previous[path]?.id ?? PageLocation.id(forRelativePath: path)
             unlink(layout.article(id).path)
+            unlink(layout.fetchedPage(id).path)
             for stage in OutputLayout.storedStages { unlink(layout.stageOutput(stage, id).path) }
             logger.info("\(path): deleted from the input; its outputs are removed")
         }

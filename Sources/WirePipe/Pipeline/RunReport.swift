@@ -64,6 +64,7 @@ public struct RunReport: Codable, Sendable {
     public var started: String
     public var finished: String
     public var seconds: Double
+    /// The input paths, separated by ", " when there are several.
     public var input: String
     public var output: String
     public var jobs: Int
@@ -84,6 +85,9 @@ public struct RunReport: Codable, Sendable {
     /// True when the run was stopped (SIGINT/SIGTERM) before every page was done; stats.json was then
     /// left as it was and the next run finishes the work.
     public var interrupted = false
+    /// What each input gave: pages, skipped WARC records, URLs downloaded or unchanged, damaged files.
+    /// Optional so that reports written before it existed still decode.
+    public var inputs: [InputSummary]?
 
     public init(started: String, finished: String, seconds: Double, input: String, output: String, jobs: Int, startStage: StageName, htmlParsed: Int, stages: [String: StageRun]) {
         self.started = started
@@ -98,7 +102,7 @@ public struct RunReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted
+        case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted, inputs
         case startStage = "start_stage"
         case htmlParsed = "html_parsed"
         case deletedPages = "deleted_pages"
