@@ -71,6 +71,8 @@ struct InputCollector {
     /// False for a dry run: nothing is fetched or written; stored pages and indexes are used as they are.
     let writes: Bool
     let logger: Logger
+    /// Stops the fetching of URL lists early (SIGINT/SIGTERM).
+    var stop: StopFlag? = nil
 
     func collect(_ inputs: [URL]) throws(InputError) -> (locations: [PageLocation], summaries: [InputSummary]) {
         let sources = try inputs.map { (url) throws(InputError) in try InputSource.classify(url) }
@@ -92,7 +94,7 @@ struct InputCollector {
                 (found, summary) = WARCInput(file: source.url, settings: settings, layout: layout, writes: writes).collect()
             case .urls:
                 (found, summary) = URLListInput(
-                    file: source.url, settings: settings, layout: layout, writes: writes, logger: logger
+                    file: source.url, settings: settings, layout: layout, writes: writes, logger: logger, stop: stop
                 ).collect()
             }
             let before = found.count

@@ -16,9 +16,11 @@ struct URLListInput {
     let layout: OutputLayout
     let writes: Bool
     let logger: Logger
+    /// Set by SIGINT/SIGTERM: the URLs not asked yet keep what the last run fetched.
+    var stop: StopFlag?
 
-    /// How one URL went.
-    enum Outcome: Sendable { case downloaded, notModified, failed }
+    /// How one URL went; `notAsked` when the run was stopped before it.
+    enum Outcome: Sendable { case downloaded, notModified, failed, notAsked }
 
     func collect() -> ([PageLocation], InputSummary) {
         var summary = InputSummary(path: file.path, kind: .urls)
@@ -41,7 +43,7 @@ struct URLListInput {
             (InputIndex.load(indexURL)?.entries ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var entries: [InputIndex.Entry]
         if writes {
-            let fetcher = PoliteFetcher(settings: settings, layout: layout, logger: logger)
+            let fetcher = PoliteFetcher(settings: settings, layout: layout, logger: logger, stop: stop)
             let results = fetcher.fetch(urls, previous: previous)
             entries = results.map(\.entry)
             summary.downloaded = results.count { $0.outcome == .downloaded }
@@ -71,6 +73,7 @@ struct PoliteFetcher {
     let settings: FetchSettings
     let layout: OutputLayout
     let logger: Logger
+    let stop: StopFlag?
 
     struct Result: Sendable {
         var entry: InputIndex.Entry
@@ -79,6 +82,8 @@ struct PoliteFetcher {
 
     private var http: HTTPSettings { settings.http }
 
+    /// One result per URL, in list order; a URL not asked because the run was stopped keeps its last entry,
+    /// and is left out when it has none.
     func fetch(_ urls: [String], previous: [String: InputIndex.Entry]) -> [Result] {
         var hosts: [String: [Int]] = [:]
         var order: [String] = []
@@ -98,14 +103,18 @@ struct PoliteFetcher {
                 let group = next.add(1, ordering: .relaxed).oldValue
                 guard group < groups.count else { break }
                 for (position, index) in groups[group].enumerated() {
-                    if position > 0 { Self.pause(http.delaySeconds) }
                     let url = urls[index]
+                    if stop?.isStopped == true {
+                        if let kept = previous[url] { results.withLock { $0[index] = Result(entry: kept, outcome: .notAsked) } }
+                        continue
+                    }
+                    if position > 0 { Self.pause(http.delaySeconds) }
                     let result = fetchOne(url, previous: previous[url], client: client, robots: robots)
                     results.withLock { $0[index] = result }
                 }
             }
         }
-        return results.withLock { stored in urls.indices.map { stored[$0]! } }
+        return results.withLock { stored in urls.indices.compactMap { stored[$0] } }
     }
 
     static func pause(_ seconds: Double) {
@@ -230,10 +239,16 @@ final class RobotsCache: Sendable {
         // they do, both fetch it and the answers agree.
         if let known = rules.withLock({ $0[origin] }) { return known }
         var found = RobotsRules.disallowAll
-        if let robotsURL = URL(string: origin + "/robots.txt") {
+        var next = URL(string: origin + "/robots.txt")
+        // Up to five redirects, as RFC 9309 asks (http to https, a www host…).
+        for _ in 0..<6 {
+            guard let robotsURL = next else { break }
+            next = nil
             switch client.get(robotsURL, headers: ["User-Agent": settings.http.userAgent], limit: 512 * 1024) {
             case .success(let response) where response.status == 200:
                 found = RobotsRules(parsing: String(decoding: response.body, as: UTF8.self), agent: "wirepipe")
+            case .success(let response) where (300...399).contains(response.status):
+                next = response.headers["location"].flatMap { URL(string: $0, relativeTo: robotsURL)?.absoluteURL }
             case .success(let response) where (400...499).contains(response.status):
                 found = .allowAll
             default:

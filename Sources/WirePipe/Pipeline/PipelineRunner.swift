@@ -86,7 +86,7 @@ public struct PipelineRunner: Sendable {
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
         }
-        let (locations, inputSummaries) = try pages(writes: true)
+        let (locations, inputSummaries) = try pages(writes: true, stop: stop)
         let (plans, touched) = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous)
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -213,8 +213,8 @@ public struct PipelineRunner: Sendable {
 
     /// The pages of every input; WARC files are read and URL lists fetched as needed (`writes`), their
     /// pages stored in the output folder.
-    private func pages(writes: Bool) throws(RunError) -> (locations: [PageLocation], summaries: [InputSummary]) {
-        let collector = InputCollector(settings: pipeline.configuration.fetch, layout: layout, writes: writes, logger: logger)
+    private func pages(writes: Bool, stop: StopFlag? = nil) throws(RunError) -> (locations: [PageLocation], summaries: [InputSummary]) {
+        let collector = InputCollector(settings: pipeline.configuration.fetch, layout: layout, writes: writes, logger: logger, stop: stop)
         let collected: (locations: [PageLocation], summaries: [InputSummary])
         do {
             collected = try collector.collect(inputs)
