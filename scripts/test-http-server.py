@@ -12,7 +12,8 @@ Prints the port it listens on as its first line, then serves until killed or for
   /flaky.html               500 the first time, then an article with an ETag
   /image.png                a PNG (not HTML)
   /private/secret.html      an article, but robots.txt forbids it
-  /__log                    JSON: every request so far (path, User-Agent, If-None-Match, If-Modified-Since)
+  /__log                    JSON: every request so far (path, arrival time, User-Agent, If-None-Match,
+                            If-Modified-Since)
 """
 import argparse
 import json
@@ -65,7 +66,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path
         with LOCK:
-            LOG.append({"path": path, "user_agent": self.headers.get("User-Agent"),
+            LOG.append({"path": path, "time": time.monotonic(), "user_agent": self.headers.get("User-Agent"),
                         "if_none_match": self.headers.get("If-None-Match"),
                         "if_modified_since": self.headers.get("If-Modified-Since")})
             COUNTS[path] = COUNTS.get(path, 0) + 1

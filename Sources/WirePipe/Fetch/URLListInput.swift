@@ -92,29 +92,43 @@ struct PoliteFetcher {
             if hosts[host] == nil { order.append(host) }
             hosts[host, default: []].append(index)
         }
-        let results = Mutex<[Int: Result]>([:])
-        let next = Atomic<Int>(0)
+        let shared = Shared()
         let client = HTTPClient(timeout: http.timeoutSeconds)
         let robots = RobotsCache()
         let groups = order.map { hosts[$0]! }
         let workers = max(1, min(http.parallelHosts, groups.count))
-        DispatchQueue.concurrentPerform(iterations: groups.isEmpty ? 0 : workers) { _ in
-            while true {
-                let group = next.add(1, ordering: .relaxed).oldValue
-                guard group < groups.count else { break }
-                for (position, index) in groups[group].enumerated() {
-                    let url = urls[index]
-                    if stop?.isStopped == true {
-                        if let kept = previous[url] { results.withLock { $0[index] = Result(entry: kept, outcome: .notAsked) } }
-                        continue
+        // Threads of their own rather than Dispatch's pool: the workers mostly wait for the network, and
+        // the pool would run no more of them at once than there are cores.
+        let finished = DispatchGroup()
+        for _ in 0..<(groups.isEmpty ? 0 : workers) {
+            finished.enter()
+            let fetcher = self
+            Thread {
+                defer { finished.leave() }
+                while true {
+                    let group = shared.next.add(1, ordering: .relaxed).oldValue
+                    guard group < groups.count else { break }
+                    for (position, index) in groups[group].enumerated() {
+                        let url = urls[index]
+                        if fetcher.stop?.isStopped == true {
+                            if let kept = previous[url] { shared.results.withLock { $0[index] = Result(entry: kept, outcome: .notAsked) } }
+                            continue
+                        }
+                        if position > 0 { Self.pause(fetcher.http.delaySeconds) }
+                        let result = fetcher.fetchOne(url, previous: previous[url], client: client, robots: robots)
+                        shared.results.withLock { $0[index] = result }
                     }
-                    if position > 0 { Self.pause(http.delaySeconds) }
-                    let result = fetchOne(url, previous: previous[url], client: client, robots: robots)
-                    results.withLock { $0[index] = result }
                 }
-            }
+            }.start()
         }
-        return results.withLock { stored in urls.indices.compactMap { stored[$0] } }
+        finished.wait()
+        return shared.results.withLock { stored in urls.indices.compactMap { stored[$0] } }
+    }
+
+    /// What the fetching threads share: the next host group to take and the results so far.
+    private final class Shared: Sendable {
+        let next = Atomic<Int>(0)
+        let results = Mutex<[Int: Result]>([:])
     }
 
     static func pause(_ seconds: Double) {
@@ -214,7 +228,8 @@ struct PoliteFetcher {
             default: retry = false
             }
             guard retry, attempt < http.retries else { return result }
-            Self.pause(http.retryBackoffSeconds * Double(1 << min(attempt, 16)))
+            // Never sooner than the host's delay: a retry is a request to the same host.
+            Self.pause(max(http.retryBackoffSeconds * Double(1 << min(attempt, 16)), http.delaySeconds))
             attempt += 1
             logger.info("\(url.absoluteString): retry \(attempt) of \(http.retries)")
         }

@@ -38,6 +38,7 @@ final class TestSite {
 
     struct Request: Decodable {
         var path: String
+        var time: Double
         var user_agent: String?
         var if_none_match: String?
         var if_modified_since: String?
@@ -80,7 +81,7 @@ final class TestSite {
         try ("# tonight's stories\n\n" + paths.map(site.url).joined(separator: "\n") + "\n").write(to: list, atomically: true, encoding: .utf8)
         var configuration = PipelineConfiguration()
         configuration.jobs = 2
-        configuration.fetch.http.delaySeconds = 0.05
+        configuration.fetch.http.delaySeconds = 0.15
         configuration.fetch.http.timeoutSeconds = 1
         configuration.fetch.http.retries = 1
         configuration.fetch.http.retryBackoffSeconds = 0.1
@@ -110,6 +111,10 @@ final class TestSite {
         #expect(log.count { $0.path == "/flaky.html" } == 2)  // a 500, then the page
         #expect(log.count { $0.path == "/slow.html" } == 2)  // a timeout, one retry
         #expect(log.count { $0.path == "/robots.txt" } == 1)
+        // One host: one request at a time, each at least the delay after the one before.
+        let pageRequests = log.filter { $0.path != "/robots.txt" && $0.path != "/__log" }
+        let gaps = zip(pageRequests.dropFirst(), pageRequests).map { $0.time - $1.time }
+        #expect(gaps.allSatisfy { $0 >= 0.14 }, "gaps between requests: \(gaps)")
 
         let second = try runner.run()
         let again = try #require(second.inputs?.first)
