@@ -216,7 +216,7 @@ struct PoliteFetcher {
         }
     }
 
-    /// One request with the retries: a timeout or a 5xx answer is tried again after a pause that doubles.
+    /// One request with the retries: a timeout, a 5xx or a 429 answer is tried again after a pause that doubles.
     private func get(_ url: URL, headers: [String: String], client: HTTPClient) -> Swift.Result<HTTPClient.Response, HTTPClient.Failure> {
         var attempt = 0
         while true {
@@ -224,7 +224,8 @@ struct PoliteFetcher {
             let retry: Bool
             switch result {
             case .failure(.timeout): retry = true
-            case .success(let response): retry = response.status >= 500
+            // 429 Too Many Requests is the server asking for the same patience as a 5xx.
+            case .success(let response): retry = response.status >= 500 || response.status == 429
             default: retry = false
             }
             guard retry, attempt < http.retries else { return result }

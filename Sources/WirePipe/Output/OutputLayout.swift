@@ -39,6 +39,9 @@ public struct OutputLayout: Sendable {
             AtomicWriter.removeLeftovers(in: folder)
         }
         AtomicWriter.removeLeftovers(in: root)
+        // Created only by WARC and URL inputs; a missing folder holds no leftovers.
+        AtomicWriter.removeLeftovers(in: fetched)
+        AtomicWriter.removeLeftovers(in: inputIndexes)
     }
 
     /// Ids of the JSON files in a folder, sorted.
