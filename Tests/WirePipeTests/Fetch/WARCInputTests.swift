@@ -107,6 +107,36 @@ import Testing
         #expect(collect(fakeGzip, into: folder.appendingPathComponent("out2")).1.errors.first?.hasPrefix("not a WARC file") == true)
     }
 
+    /// A WARC/1.1 file written by hand: a response without a Content-Type (sniffed as HTML), one whose chunked
+    /// body breaks off (a per-page `bad_record` failure), one with a 301.
+    @Test func recordsThatCannotBeReadFailAsPages() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func record(_ uri: String, _ id: String, _ http: String) -> String {
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nWARC-Record-ID: <urn:uuid:\(id)>\r\n"
+                + "WARC-Date: 2024-03-01T12:00:00.123456Z\r\nContent-Type: application/http; msgtype=response\r\n"
+                + "Content-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n"
+        }
+        let warc = record("http://a.example/sniffed", "1", "HTTP/1.1 200 OK\r\n\r\n<!DOCTYPE html><html><body><p>Hello.</p></body></html>")
+            + record("http://a.example/broken", "2", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nff\r\n<html>")
+            + record("http://a.example/moved", "3", "HTTP/1.1 301 Moved Permanently\r\nLocation: /x\r\n\r\n")
+        let file = folder.appendingPathComponent("hand.warc")
+        try Data(warc.utf8).write(to: file)
+        let (pages, summary) = collect(file, into: folder.appendingPathComponent("out"))
+        #expect(summary.records == 3)
+        #expect(summary.skipped == ["status_301": 1])
+        #expect(summary.errors.isEmpty)
+        #expect(pages.map { $0.origin?.url } == ["http://a.example/sniffed", "http://a.example/broken"])
+        #expect(pages[0].origin?.failure == nil)
+        #expect(pages[1].origin?.failure?.kind == .badRecord)
+        #expect(pages[1].relativePath == "hand.warc#urn:uuid:2")
+
+        let report = try PipelineRunner(configuration: PipelineConfiguration(), inputs: [file], outputRoot: folder.appendingPathComponent("run")).run()
+        #expect(report.pages.seen == 2)
+        #expect(report.failures.map(\.kind) == [.badRecord])
+        #expect(report.failures.first?.message.contains("http://a.example/broken") == true)
+    }
+
     @Test func dechunksAndKeepsBodiesThatAreNotChunked() throws {
         #expect(try HTTPResponse.dechunk(Array("5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n".utf8)) == Array("hello world".utf8))
         // Stored already de-chunked under a chunked header: taken as it is.
