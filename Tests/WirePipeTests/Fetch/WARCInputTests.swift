@@ -192,5 +192,15 @@ import Testing
         #expect(report.inputs?.map(\.kind) == [.folder, .warc])
         // Folder pages keep the ids they have in a run of the folder alone.
         #expect(FileManager.default.fileExists(atPath: corpus.layout.article(PageLocation.id(forRelativePath: "wordpress-repost.html")).path))
+        let stored = try FileManager.default.contentsOfDirectory(atPath: corpus.layout.fetched.path).filter { $0.hasSuffix(".html") }
+        #expect(stored.count == 3)
+
+        // The WARC dropped from the inputs: its pages are deleted, articles and stored bodies alike.
+        let folderOnly = try PipelineRunner(configuration: PipelineConfiguration(), inputs: [corpus.input], outputRoot: corpus.output).run()
+        #expect(folderOnly.pages.deleted == 3)
+        #expect(folderOnly.pages.unchanged == 6)
+        #expect(folderOnly.htmlParsed == 0)
+        #expect(corpus.layout.ids(in: corpus.layout.articles).count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: corpus.layout.fetched.path).filter { $0.hasSuffix(".html") }.isEmpty)
     }
 }
