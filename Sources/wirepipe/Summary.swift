@@ -16,12 +16,29 @@ enum Summary {
         lines.append("\(p.new) new, \(p.changed) changed, \(p.unchanged) unchanged, \(p.deleted) deleted; \(p.processed) processed")
         let ran = StageName.allCases.filter { report.stages[$0.rawValue]?.ran == true }.map(\.rawValue)
         lines.append("stages run: " + (ran.isEmpty ? "none" : ran.joined(separator: " → ")) + "   html parsed: \(report.htmlParsed)")
+        for input in report.inputs ?? [] where input.kind != .folder {
+            lines.append(inputLine(input))
+        }
         if let shard = report.shard, !report.interrupted {
             let suffix = shard.replacingOccurrences(of: "/", with: "-of-")
             lines.append("shard \(shard): statistics in stats.part-\(suffix).json; `wirepipe merge` combines the shards")
         }
         lines.append("outputs in \(report.output)")
         return lines.joined(separator: "\n")
+    }
+
+    /// A WARC file or URL list: what it gave, what it left out and what went wrong with it.
+    static func inputLine(_ input: InputSummary) -> String {
+        var parts = ["\(input.pages) pages"]
+        if let records = input.records { parts.append(input.reused ? "unchanged, not read again" : "\(records) records read") }
+        if let downloaded = input.downloaded { parts.append("\(downloaded) downloaded") }
+        if let notModified = input.notModified { parts.append("\(notModified) not modified (304)") }
+        if let failed = input.failed, failed > 0 { parts.append("\(failed) failed") }
+        let skipped = input.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        if !skipped.isEmpty { parts.append("skipped: " + skipped.joined(separator: ", ")) }
+        var line = "\(input.kind.rawValue) \(input.path): " + parts.joined(separator: ", ")
+        for error in input.errors { line += "\n  error: \(error)" }
+        return line
     }
 
     /// `run --dry-run`: per stage, how many pages would be processed and why.

@@ -45,6 +45,23 @@ import Testing
 
     var samples: URL { Self.packageRoot.appendingPathComponent("samples") }
 
+    /// `--input` repeated: a folder and a WARC file; a file of another kind is a usage error.
+    @Test func runTakesSeveralInputs() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let warc = Self.packageRoot.appendingPathComponent("Tests/WirePipeTests/Fixtures/warc/samples.warc.gz")
+        let result = try wirepipe(["run", "--input", samples.path, "--input", warc.path, "--output", out.path], in: out)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("warc \(warc.path): 3 pages, 10 records read"), "\(result.stdout)")
+        let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: out.appendingPathComponent("run-report.json")))
+        #expect(report.inputs?.map(\.kind) == [.folder, .warc])
+        #expect(report.pages.seen == (try InputWalker(settings: FetchSettings()).pages(under: samples)).count + 3)
+
+        let wrongKind = try wirepipe(["run", "--input", Self.packageRoot.appendingPathComponent("README.md").path, "--output", out.path], in: out)
+        #expect(wrongKind.status == 2)
+        #expect(wrongKind.stderr.contains("neither a folder"), "\(wrongKind.stderr)")
+    }
+
     @Test func runOverTheSamplesWritesOneArticlePerPage() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

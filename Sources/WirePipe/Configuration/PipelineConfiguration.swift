@@ -7,8 +7,15 @@ public struct PipelineConfiguration: Equatable, Sendable {
     public static let currentVersion = 1
 
     public var version: Int
-    /// Folder of saved pages. Relative paths are resolved against the folder holding pipeline.json.
-    public var input: String
+    /// The inputs: folders of saved pages, `.warc`/`.warc.gz` files, `.txt` lists of URLs. `input` in
+    /// pipeline.json, a string or a list of strings. Relative paths are resolved against the folder holding
+    /// pipeline.json.
+    public var inputs: [String]
+    /// The first input (the only one unless `input` is a list); setting it replaces the list.
+    public var input: String {
+        get { inputs.first ?? "" }
+        set { inputs = [newValue] }
+    }
     /// Folder the articles, statistics and stage outputs are written to.
     public var output: String
     /// Pages processed at once; 0 means one per core.
@@ -36,7 +43,7 @@ public struct PipelineConfiguration: Equatable, Sendable {
         run: RunSettings = .init()
     ) {
         self.version = version
-        self.input = input
+        self.inputs = [input]
         self.output = output
         self.jobs = jobs
         self.fetch = fetch
@@ -91,7 +98,14 @@ extension PipelineConfiguration: Codable {
             $0 == PipelineConfiguration.currentVersion
                 ? nil : "unsupported version \($0); this build reads version \(PipelineConfiguration.currentVersion)"
         }
-        input = try c.value(.input, default: defaults.input) { $0.isEmpty ? "must not be empty" : nil }
+        if let single = try? c.decodeIfPresent(String.self, forKey: .input) {
+            guard !single.isEmpty else { throw ConfigurationError.badValue(at: c.codingPath, CodingKeys.input, "must not be empty") }
+            inputs = [single]
+        } else {
+            inputs = try c.value(.input, default: defaults.inputs) {
+                $0.isEmpty ? "must list at least one input" : $0.contains(where: \.isEmpty) ? "must not hold an empty path" : nil
+            }
+        }
         output = try c.value(.output, default: defaults.output) { $0.isEmpty ? "must not be empty" : nil }
         jobs = try c.value(.jobs, default: defaults.jobs, check: Allowed.atLeast(0))
         fetch = try c.value(.fetch, default: defaults.fetch)
@@ -101,5 +115,21 @@ extension PipelineConfiguration: Codable {
         aggregate = try c.value(.aggregate, default: defaults.aggregate)
         outputFormat = try c.value(.outputFormat, default: defaults.outputFormat)
         run = try c.value(.run, default: defaults.run)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        // One input is written as a string, as pipeline.json has always had it.
+        if inputs.count == 1 { try c.encode(inputs[0], forKey: .input) } else { try c.encode(inputs, forKey: .input) }
+        try c.encode(output, forKey: .output)
+        try c.encode(jobs, forKey: .jobs)
+        try c.encode(fetch, forKey: .fetch)
+        try c.encode(strip, forKey: .strip)
+        try c.encode(normalise, forKey: .normalise)
+        try c.encode(analyse, forKey: .analyse)
+        try c.encode(aggregate, forKey: .aggregate)
+        try c.encode(outputFormat, forKey: .outputFormat)
+        try c.encode(run, forKey: .run)
     }
 }

@@ -13,6 +13,8 @@ public struct FetchSettings: Codable, Equatable, Sendable {
     public var followSymlinks: Bool = false
     /// Encoding assumed for pages that declare none and are not valid UTF-8 (what browsers do for Western pages).
     public var fallbackEncoding: String = "windows-1252"
+    /// How URL lists are fetched (`fetch.http`).
+    public var http: HTTPSettings = HTTPSettings()
 
     public init() {}
 
@@ -21,6 +23,17 @@ public struct FetchSettings: Codable, Equatable, Sendable {
         case maxPageBytes = "max_page_bytes"
         case followSymlinks = "follow_symlinks"
         case fallbackEncoding = "fallback_encoding"
+        case http
+    }
+
+    /// `http` is left out: it decides how pages are downloaded, not what fetch makes of their bytes, so it is
+    /// no part of the fetch fingerprint (which is made from this encoding), and changing it redoes nothing.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(extensions, forKey: .extensions)
+        try c.encode(maxPageBytes, forKey: .maxPageBytes)
+        try c.encode(followSymlinks, forKey: .followSymlinks)
+        try c.encode(fallbackEncoding, forKey: .fallbackEncoding)
     }
 
     public init(from decoder: Decoder) throws {
@@ -33,6 +46,7 @@ public struct FetchSettings: Codable, Equatable, Sendable {
         fallbackEncoding = try c.value(.fallbackEncoding, default: d.fallbackEncoding) {
             TextEncodingName.canonical($0) == nil ? "unknown encoding; use for example windows-1252, iso-8859-2, utf-8" : nil
         }
+        http = try c.value(.http, default: d.http)
     }
 }
 

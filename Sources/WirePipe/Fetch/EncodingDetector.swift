@@ -22,11 +22,14 @@ public struct EncodingDetector: Sendable {
         self.fallback = fallback
     }
 
-    public func detect(_ bytes: [UInt8]) -> Detection {
+    /// `charsetHint`: the charset of the HTTP Content-Type the page was served with (WARC records, fetched
+    /// URLs). As in browsers it outranks the page's own declaration, but not a byte-order mark.
+    public func detect(_ bytes: [UInt8], charsetHint: String? = nil) -> Detection {
         if let bom = Self.byteOrderMark(bytes) { return bom }
         // Before anything that reads bytes as ASCII: UTF-16 markup without a mark is valid UTF-8 too.
         if let utf16 = Self.undeclaredUTF16(bytes) { return utf16 }
-        if let declared = Self.declaredEncoding(bytes) {
+        let hinted = charsetHint.flatMap(TextEncodingName.canonical).map { Detection(encoding: $0, source: "http-header", bomLength: 0) }
+        if let declared = hinted ?? Self.declaredEncoding(bytes) {
             // A page that declares a single-byte encoding but is valid, non-ASCII UTF-8 was re-saved as UTF-8
             // by whoever stored it; the bytes are the better witness.
             if declared.encoding != "utf-8", !declared.encoding.hasPrefix("utf-16"), Self.isNonASCIIUTF8(bytes) {

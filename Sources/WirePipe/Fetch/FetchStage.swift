@@ -13,12 +13,21 @@ public struct FetchStage: Stage {
     }
 
     public func process(_ location: PageLocation) throws(PageError) -> FetchedPage {
-        try page(from: read(location.url), id: location.id, path: location.relativePath)
+        guard let origin = location.origin else {
+            return try page(from: read(location.url), id: location.id, path: location.relativePath)
+        }
+        // A WARC record or URL that gave no page when its input was read.
+        if let failure = origin.failure { throw failure }
+        var fetched = try page(from: read(origin.file), id: origin.id, path: location.relativePath, charsetHint: origin.charset)
+        fetched.source.url = origin.url
+        fetched.source.date = origin.date
+        fetched.source.recordID = origin.recordID
+        return fetched
     }
 
     /// A page from bytes as stored (a file, a WARC record, a streamed record): hashed, decompressed when
-    /// gzipped, decoded.
-    public func page(from stored: [UInt8], id: String, path: String) throws(PageError) -> FetchedPage {
+    /// gzipped, decoded. `charsetHint`: the charset the page was served with, when known.
+    public func page(from stored: [UInt8], id: String, path: String, charsetHint: String? = nil) throws(PageError) -> FetchedPage {
         let sha256 = SHA256.hash(data: stored).hexString
         var bytes = stored
         let compressed = Gzip.isGzip(stored)
@@ -34,15 +43,17 @@ public struct FetchStage: Stage {
                 }
             }
         }
-        return try decode(bytes, id: id, path: path, sha256: sha256, compressed: compressed)
+        return try decode(bytes, id: id, path: path, sha256: sha256, compressed: compressed, charsetHint: charsetHint)
     }
 
     /// Decodes bytes that did not come from a file (streamed input) the same way.
-    public func decode(_ bytes: [UInt8], id: String, path: String, sha256: String, compressed: Bool) throws(PageError) -> FetchedPage {
+    public func decode(
+        _ bytes: [UInt8], id: String, path: String, sha256: String, compressed: Bool, charsetHint: String? = nil
+    ) throws(PageError) -> FetchedPage {
         guard bytes.contains(where: { !Self.isASCIIWhitespace($0) }) else {
             throw PageError(.empty, stage: .fetch, "the page holds no bytes besides whitespace")
         }
-        let detection = EncodingDetector(fallback: settings.fallbackEncoding).detect(bytes)
+        let detection = EncodingDetector(fallback: settings.fallbackEncoding).detect(bytes, charsetHint: charsetHint)
         if !detection.encoding.hasPrefix("utf-16"), !detection.encoding.hasPrefix("utf-32"), Self.looksBinary(bytes) {
             throw PageError(.binary, stage: .fetch, "the bytes are not text (control characters in the first 4 KB)")
         }

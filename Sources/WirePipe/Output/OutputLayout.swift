@@ -5,7 +5,8 @@ import Foundation
 /// - `stats.json`: corpus statistics; `run-report.json`: what the last run did;
 /// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from;
 /// - `manifest.sqlite`: what each stored output was made from (see `Manifest`);
-/// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes.
+/// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes;
+/// - `fetched/`: pages read from WARC files and URL lists (only when such inputs are given).
 /// A shard (`run --shard I/N`) has its own manifest, lock and run report (`manifest.part-I-of-N.sqlite`,
 /// `wirepipe.part-I-of-N.lock`, `run-report.part-I-of-N.json`) and writes `stats.part-I-of-N.json`
 /// instead of stats.json, so that shards can share one output folder.
@@ -34,6 +35,12 @@ public struct OutputLayout: Sendable {
     public var runs: URL { root.appendingPathComponent("runs") }
     public func stageFolder(_ stage: StageName) -> URL { root.appendingPathComponent("stages").appendingPathComponent(stage.rawValue) }
 
+    /// Pages read from WARC files and fetched from URLs, one file each (`fetched/<id>.html`), and what is
+    /// known of each such input (`fetched/inputs/`), so reruns neither read an unchanged WARC nor fetch twice.
+    public var fetched: URL { root.appendingPathComponent("fetched") }
+    public func fetchedPage(_ id: String) -> URL { fetched.appendingPathComponent(id + ".html") }
+    public var inputIndexes: URL { fetched.appendingPathComponent("inputs") }
+
     public func article(_ id: String) -> URL { articles.appendingPathComponent(id + ".json") }
     public func stageOutput(_ stage: StageName, _ id: String) -> URL { stageFolder(stage).appendingPathComponent(id + ".json") }
 
@@ -58,6 +65,16 @@ public struct OutputLayout: Sendable {
             AtomicWriter.removeLeftovers(in: root) { $0.contains("." + shard.suffix + ".") }
         } else {
             AtomicWriter.removeLeftovers(in: root)
+        }
+        // Created only by WARC and URL inputs; a missing folder holds no leftovers. A shard cannot tell
+        // which input indexes are its own, so it leaves those to a run without shards.
+        if let shard {
+            AtomicWriter.removeLeftovers(in: fetched) { target in
+                target.hasSuffix(".html") && shard.contains(pageID: String(target.dropLast(5)))
+            }
+        } else {
+            AtomicWriter.removeLeftovers(in: fetched)
+            AtomicWriter.removeLeftovers(in: inputIndexes)
         }
     }
 

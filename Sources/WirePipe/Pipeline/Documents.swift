@@ -17,9 +17,17 @@ public struct PageSource: Codable, Equatable, Sendable {
     public var encodingSource: String
     /// Whether the file was gzipped.
     public var compressed: Bool
+    /// Pages from a WARC file or a URL list: the WARC-Target-URI or the URL fetched (after redirects).
+    /// Absent for pages of an input folder.
+    public var url: String?
+    /// WARC-Date, or when the page was fetched (ISO 8601); absent for pages of an input folder.
+    public var date: String?
+    /// The WARC-Record-ID of a page read from a WARC file.
+    public var recordID: String?
 
     enum CodingKeys: String, CodingKey {
-        case path, sha256, bytes, encoding, compressed
+        case path, sha256, bytes, encoding, compressed, url, date
+        case recordID = "record_id"
         case encodingSource = "encoding_source"
     }
 }

@@ -21,6 +21,16 @@ public struct PageError: Error, Codable, Equatable, Sendable, CustomStringConver
         case missingStageOutput = "missing_stage_output"
         /// Writing an output failed.
         case writeFailed = "write_failed"
+        /// A WARC record that holds no usable HTTP response (bad header, bad chunked or gzip body).
+        case badRecord = "bad_record"
+        /// A URL that could not be fetched: no connection, timeout, too many redirects.
+        case unreachable
+        /// A URL answered with an HTTP status other than 200 (after the retries and redirects).
+        case httpStatus = "http_status"
+        /// A URL that answered with something other than an HTML page.
+        case notHTML = "not_html"
+        /// A URL that the site's robots.txt forbids wirepipe to fetch.
+        case robotsDisallowed = "robots_disallowed"
     }
 
     public var kind: Kind

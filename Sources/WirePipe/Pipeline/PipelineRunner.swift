@@ -9,7 +9,10 @@ import Synchronization
 /// so a run that reuses everything still writes the full statistics without reading a page.
 public struct PipelineRunner: Sendable {
     public let pipeline: Pipeline
-    public let inputRoot: URL
+    /// The inputs: folders, WARC files and URL lists (see `InputSource`).
+    public let inputs: [URL]
+    /// The first input (the only one in most runs).
+    public var inputRoot: URL { inputs[0] }
     public let layout: OutputLayout
     public let jobs: Int
     public var logger: Logger
@@ -21,8 +24,17 @@ public struct PipelineRunner: Sendable {
         configuration: PipelineConfiguration, inputRoot: URL, outputRoot: URL, shard: Shard? = nil,
         logger: Logger = Logger(label: "wirepipe", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        self.init(configuration: configuration, inputs: [inputRoot], outputRoot: outputRoot, shard: shard, logger: logger)
+    }
+
+    /// `inputs`: at least one folder, `.warc`/`.warc.gz` file or `.txt` list of URLs.
+    public init(
+        configuration: PipelineConfiguration, inputs: [URL], outputRoot: URL, shard: Shard? = nil,
+        logger: Logger = Logger(label: "wirepipe", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        precondition(!inputs.isEmpty, "a run needs at least one input")
         self.pipeline = Pipeline(configuration: configuration)
-        self.inputRoot = inputRoot
+        self.inputs = inputs
         self.layout = OutputLayout(root: outputRoot, shard: shard)
         self.jobs = configuration.effectiveJobs
         self.logger = logger
@@ -75,7 +87,9 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
-        let (locations, input) = try pages()
+        // A shard hashes the whole input list, so the inputs are read (WARC files) and fetched (URL lists)
+        // before it knows whether it is done.
+        let (locations, inputSummaries, input) = try pages(writes: true, stop: stop)
         if let skipped = skippedShard(input: input, forcing: forcedStage, started: started) {
             logger.info("shard \(skipped.shard ?? ""): its partial statistics exist for this input (\(input.pages) pages); skipped")
             withExtendedLifetime(lock) {}
@@ -131,10 +145,11 @@ public struct PipelineRunner: Sendable {
         let interrupted = stop?.isStopped == true && done.load(ordering: .relaxed) < work.count
 
         var report = RunReport(
-            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputRoot.path,
+            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputs.map(\.path).joined(separator: ", "),
             output: layout.root.path, jobs: work.isEmpty ? jobs : workers, startStage: forcedStage ?? .fetch,
             htmlParsed: tally.htmlParsed, stages: [:])
         report.forced = forcedStage != nil
+        report.inputs = inputSummaries
         report.interrupted = interrupted
         report.shard = layout.shard?.description
         report.pages = DryRun(plans: plans, deleted: deleted).pages
@@ -205,7 +220,7 @@ public struct PipelineRunner: Sendable {
     /// would skip it. False when not sharded.
     public func shardIsDone() throws(RunError) -> Bool {
         guard layout.shard != nil else { return false }
-        let input = try pages().input
+        let input = try pages(writes: false).input
         return skippedShard(input: input, forcing: nil, started: Date()) != nil
     }
 
@@ -216,7 +231,8 @@ public struct PipelineRunner: Sendable {
               let partial = try? PartialStatistics.read(url), partial.shard == shard, partial.inputHash == input.hash else { return nil }
         var report = RunReport(
             started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: Date().timeIntervalSince(started),
-            input: inputRoot.path, output: layout.root.path, jobs: jobs, startStage: .fetch, htmlParsed: 0, stages: [:])
+            input: inputs.map(\.path).joined(separator: ", "), output: layout.root.path, jobs: jobs, startStage: .fetch,
+            htmlParsed: 0, stages: [:])
         report.shard = shard.description
         report.skipped = true
         report.pages.seen = partial.statistics.pagesSeen
@@ -238,7 +254,7 @@ public struct PipelineRunner: Sendable {
         }
         var previous: [String: ManifestPage] = [:]
         if let manifest { previous = try read(manifest) }
-        let locations = try pages().locations
+        let locations = try pages(writes: false).locations
         let plans = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous).plans
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
@@ -267,17 +283,28 @@ public struct PipelineRunner: Sendable {
         var pages: Int
     }
 
-    /// The pages of this run (a shard's share when sharded) and the whole input list they came from.
-    private func pages() throws(RunError) -> (locations: [PageLocation], input: InputList) {
-        let all: [PageLocation]
+    /// The pages of every input (a shard's share of them when sharded), what each input gave, and the whole
+    /// input list they came from. WARC files are read and URL lists fetched as needed (`writes`), their
+    /// pages stored in the output folder.
+    private func pages(
+        writes: Bool, stop: StopFlag? = nil
+    ) throws(RunError) -> (locations: [PageLocation], summaries: [InputSummary], input: InputList) {
+        let collector = InputCollector(settings: pipeline.configuration.fetch, layout: layout, writes: writes, logger: logger, stop: stop)
+        let collected: (locations: [PageLocation], summaries: [InputSummary])
         do {
-            all = try InputWalker(settings: pipeline.configuration.fetch).pages(under: inputRoot)
+            collected = try collector.collect(inputs)
         } catch {
             throw .input("\(error)")
         }
-        guard let shard = layout.shard else { return (all, InputList(hash: "", pages: all.count)) }
+        for summary in collected.summaries where summary.kind != .folder {
+            let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            logger.info("\(summary.path): \(summary.pages) pages\(summary.reused ? " (unchanged, not read again)" : "")\(skipped.isEmpty ? "" : "; skipped: " + skipped)")
+            for error in summary.errors { logger.error("\(summary.path): \(error)") }
+        }
+        let all = collected.locations
+        guard let shard = layout.shard else { return (all, collected.summaries, InputList(hash: "", pages: all.count)) }
         let input = InputList(hash: Shard.inputHash(relativePaths: all.map(\.relativePath)), pages: all.count)
-        return (all.filter { shard.contains(pageID: $0.id) }, input)
+        return (all.filter { shard.contains(pageID: $0.id) }, collected.summaries, input)
     }
 
     /// Removes the outputs of pages gone from the input, then forgets them: killed in between, the next run
@@ -286,6 +313,7 @@ public struct PipelineRunner: Sendable {
         for path in deleted {
             let id = previous[path]?.id ?? PageLocation.id(forRelativePath: path)
             unlink(layout.article(id).path)
+            unlink(layout.fetchedPage(id).path)
             for stage in OutputLayout.storedStages { unlink(layout.stageOutput(stage, id).path) }
             logger.info("\(path): deleted from the input; its outputs are removed")
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Decides, from the manifest alone, what each page needs: a stat per page, a hash only where the size or
@@ -20,7 +21,12 @@ struct RunPlanner {
             let known = previous[location.relativePath]
             var sha256: String
             var change: PagePlan.Change
-            if let known, known.size == file.size, known.mtime == file.mtime {
+            if let failure = location.origin?.failure {
+                // A WARC record or URL that gave no page has no bytes: its error stands for them, so the same
+                // error is kept as it was and a different one is recorded anew.
+                sha256 = SHA256.hash(data: Data("failed:\(failure.kind.rawValue):\(failure.message)".utf8)).hexString
+                change = known == nil ? .new : known!.sha256 == sha256 ? .unchanged : .changed
+            } else if let known, known.size == file.size, known.mtime == file.mtime {
                 sha256 = known.sha256
                 change = .unchanged
             } else {

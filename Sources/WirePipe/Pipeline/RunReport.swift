@@ -64,6 +64,7 @@ public struct RunReport: Codable, Sendable {
     public var started: String
     public var finished: String
     public var seconds: Double
+    /// The input paths, separated by ", " when there are several.
     public var input: String
     public var output: String
     public var jobs: Int
@@ -88,6 +89,9 @@ public struct RunReport: Codable, Sendable {
     public var shard: String?
     /// True for a shard run that found its partial statistics for the same input and did nothing.
     public var skipped: Bool?
+    /// What each input gave: pages, skipped WARC records, URLs downloaded or unchanged, damaged files.
+    /// Optional so that reports written before it existed still decode.
+    public var inputs: [InputSummary]?
 
     public init(started: String, finished: String, seconds: Double, input: String, output: String, jobs: Int, startStage: StageName, htmlParsed: Int, stages: [String: StageRun]) {
         self.started = started
@@ -103,6 +107,7 @@ public struct RunReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted, shard, skipped
+        case inputs
         case startStage = "start_stage"
         case htmlParsed = "html_parsed"
         case deletedPages = "deleted_pages"

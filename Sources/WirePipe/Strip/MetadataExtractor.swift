@@ -9,13 +9,15 @@ public struct MetadataExtractor: Sendable {
     /// Title separators that put a site name before or after the headline.
     static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " • "]
 
-    public func extract(from tree: DOMTree) -> ArticleMetadata {
+    /// `urlHint`: the URL the page was captured from (WARC-Target-URI, a fetched URL), used when the page
+    /// names no canonical URL of its own.
+    public func extract(from tree: DOMTree, urlHint: String? = nil) -> ArticleMetadata {
         let meta = metaTags(tree)
         let jsonLD = JSONLDReader(tree: tree)
         var result = ArticleMetadata()
 
         result.url = tree.elements(named: "link").first { tree.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
-            .flatMap { tree.nodes[$0].attribute("href") } ?? meta["og:url"]
+            .flatMap { tree.nodes[$0].attribute("href") } ?? meta["og:url"] ?? urlHint
 
         // Site name first: the title is cleaned of it.
         if let (name, source) = first([

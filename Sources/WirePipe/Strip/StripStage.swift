@@ -14,7 +14,7 @@ public struct StripStage: Stage {
 
     public func process(_ page: FetchedPage) throws(PageError) -> StrippedArticle {
         let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding)
-        let metadata = MetadataExtractor().extract(from: tree)
+        let metadata = MetadataExtractor().extract(from: tree, urlHint: page.source.url)
         let extraction = ContentExtractor(settings: settings).extraction(from: tree, title: metadata.title)
         let flags = page.flags + qualityFlags(extraction, metadata: metadata)
         return StrippedArticle(

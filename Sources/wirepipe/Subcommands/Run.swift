@@ -19,8 +19,10 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Folder of saved pages (overrides `input` in pipeline.json).")
-    var input: String?
+    @Option(help: ArgumentHelp(
+        "A folder of saved pages, a .warc/.warc.gz file or a .txt file of URLs (overrides `input` in pipeline.json).",
+        discussion: "Repeat for several inputs."))
+    var input: [String] = []
 
     @Option(help: "Output folder (overrides `output` in pipeline.json).")
     var output: String?
@@ -70,7 +72,7 @@ struct Run: ParsableCommand {
         var (configuration, base) = try options.load()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let jobs { configuration.jobs = jobs }
-        let inputRoot = input.map { resolve($0, against: cwd) } ?? resolve(configuration.input, against: base)
+        let inputs = input.isEmpty ? configuration.inputs.map { resolve($0, against: base) } : input.map { resolve($0, against: cwd) }
         let outputRoot = output.map { resolve($0, against: cwd) } ?? resolve(configuration.output, against: base)
         let forced = force ? StageName.fetch : stage.flatMap(StageName.init(rawValue:))
 
@@ -82,7 +84,7 @@ struct Run: ParsableCommand {
         }
         let logger = Logger(label: "wirepipe")
         let share = try shard.map { text in try Shard(parsing: text) }
-        let runner = PipelineRunner(configuration: configuration, inputRoot: inputRoot, outputRoot: outputRoot, shard: share, logger: logger)
+        let runner = PipelineRunner(configuration: configuration, inputs: inputs, outputRoot: outputRoot, shard: share, logger: logger)
 
         if dryRun {
             let plan: DryRun

@@ -28,6 +28,34 @@ import Testing
         #expect(decoded.strip.minSentenceWords == StripSettings().minSentenceWords)
     }
 
+    @Test func inputIsAStringOrAList() throws {
+        let list = try PipelineConfiguration.decode(Data(#"{"input": ["saved", "crawl.warc.gz", "stories.txt"]}"#.utf8))
+        #expect(list.inputs == ["saved", "crawl.warc.gz", "stories.txt"])
+        #expect(list.input == "saved")
+        #expect(try PipelineConfiguration.decode(Data(#"{"input": "pages"}"#.utf8)).inputs == ["pages"])
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"input": []}"#.utf8)) }
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"input": ""}"#.utf8)) }
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"input": 3}"#.utf8)) }
+        // A list survives encoding; a single input is written as a string.
+        let encoded = try JSONEncoder().encode(list)
+        #expect(try PipelineConfiguration.decode(encoded) == list)
+        let single = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(PipelineConfiguration())) as? [String: Any])
+        #expect(single["input"] as? String == "samples")
+    }
+
+    @Test func httpSettingsAreReadAndChangeNoFingerprint() throws {
+        let decoded = try PipelineConfiguration.decode(Data(#"{"fetch": {"http": {"delay_seconds": 0.5, "retries": 4, "obey_robots": false}}}"#.utf8))
+        #expect(decoded.fetch.http.delaySeconds == 0.5)
+        #expect(decoded.fetch.http.retries == 4)
+        #expect(!decoded.fetch.http.obeyRobots)
+        #expect(decoded.fetch.http.timeoutSeconds == HTTPSettings().timeoutSeconds)
+        #expect(decoded.fetch.http.userAgent.hasPrefix("wirepipe/"))
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"fetch": {"http": {"dely_seconds": 1}}}"#.utf8)) }
+        #expect(throws: ConfigurationError.self) { try PipelineConfiguration.decode(Data(#"{"fetch": {"http": {"retries": -1}}}"#.utf8)) }
+        // How pages are downloaded is not what fetch makes of them: no stored output is redone.
+        #expect(Pipeline(configuration: decoded).fingerprints == Pipeline(configuration: PipelineConfiguration()).fingerprints)
+    }
+
     @Test func unknownKeyIsRejectedWithItsPath() {
         #expect {
             try PipelineConfiguration.decode(Data(#"{"strip": {"max_link_densty": 0.4}}"#.utf8))
