@@ -41,7 +41,6 @@ struct PageWorker {
     let logger: Logger
     var tally = Tally()
     private var store: StageStore
-    private let statisticsEncoder: JSONEncoder
 
     init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger) {
         self.logger = logger
@@ -49,9 +48,6 @@ struct PageWorker {
         self.layout = layout
         self.manifest = manifest
         self.store = StageStore(layout: layout, pipeline: pipeline)
-        statisticsEncoder = JSONEncoder()
-        statisticsEncoder.outputFormatting = [.sortedKeys]
-        statisticsEncoder.userInfo[CorpusStatistics.countersOnlyKey] = true
     }
 
     mutating func process(_ plan: PagePlan) {
@@ -81,7 +77,7 @@ struct PageWorker {
         }
         let page = ManifestPage(
             path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: plan.sha256,
-            status: status, failure: failure, contribution: try? statisticsEncoder.encode(contribution), stages: records)
+            status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)
         do {
             try manifest.record(page)
         } catch {
