@@ -25,8 +25,19 @@ struct TermCounter: Sendable {
     static func term(_ word: String, language: String) -> String? {
         var term = word
         // English possessives count with their noun ("Ukraine's" is Ukraine).
-        if language == "en", term.hasSuffix("'s") { term.removeLast(2) }
-        guard term.unicodeScalars.count >= 2, term.unicodeScalars.contains(where: \.properties.isAlphabetic) else { return nil }
+        if language == "en", term.utf8.count >= 2, term.utf8.suffix(2).elementsEqual("'s".utf8) { term.removeLast(2) }
+        guard hasTwoScalarsAndALetter(term) else { return nil }
         return StopWords.contains(term, language: language) ? nil : term
+    }
+
+    /// Byte-level for ASCII words, the common case: this runs for every word of every article.
+    static func hasTwoScalarsAndALetter(_ term: String) -> Bool {
+        var ascii = true, letter = false
+        for byte in term.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letter = true }
+        }
+        if ascii { return term.utf8.count >= 2 && letter }
+        return term.unicodeScalars.count >= 2 && term.unicodeScalars.contains(where: \.properties.isAlphabetic)
     }
 }

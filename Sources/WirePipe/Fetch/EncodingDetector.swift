@@ -37,7 +37,7 @@ public struct EncodingDetector: Sendable {
             }
             return declared
         }
-        if String(validating: bytes, as: UTF8.self) != nil {
+        if UTF8Validation.isValid(bytes) {
             return Detection(encoding: "utf-8", source: "utf8-valid", bomLength: 0)
         }
         return Detection(encoding: fallback, source: "fallback", bomLength: 0)
@@ -68,7 +68,7 @@ public struct EncodingDetector: Sendable {
     }
 
     static func isNonASCIIUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.contains { $0 >= 0x80 } && String(validating: bytes, as: UTF8.self) != nil
+        bytes.contains { $0 >= 0x80 } && UTF8Validation.isValid(bytes)
     }
 
     /// Looks for `charset=` inside a `<meta` tag or `encoding=` in an XML declaration in the first bytes.

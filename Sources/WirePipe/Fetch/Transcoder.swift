@@ -16,7 +16,7 @@ enum Transcoder {
     static func toUTF8(_ bytes: ArraySlice<UInt8>, from encoding: String) -> Result {
         switch encoding {
         case "utf-8":
-            if String(validating: bytes, as: UTF8.self) != nil { return Result(utf8: Array(bytes), replacedInvalid: false) }
+            if UTF8Validation.isValid(bytes) { return Result(utf8: Array(bytes), replacedInvalid: false) }
             return Result(utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), replacedInvalid: true)
         case "windows-1252":
             return Result(utf8: windows1252(bytes), replacedInvalid: false)

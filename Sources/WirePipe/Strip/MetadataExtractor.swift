@@ -141,10 +141,16 @@ public struct MetadataExtractor: Sendable {
         text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
-    /// The day after today (UTC), as ISO text: no page was published later than that.
-    static var tomorrow: String {
-        String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400)).prefix(10))
-    }
+    /// The day after the process started (UTC), as ISO text: no page was published later than that.
+    /// Worked out once, with the C library: an ISO8601DateFormatter per page cost more than the rest of
+    /// the date rules.
+    static let tomorrow: String = {
+        var seconds = time_t(Date().addingTimeInterval(86_400).timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let month = parts.tm_mon + 1, day = parts.tm_mday
+        return "\(parts.tm_year + 1900)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }()
 
     /// `en-US`, `en_GB`, `EN` → `en`.
     static func languageCode(_ raw: String) -> String? {
@@ -235,7 +241,7 @@ public struct MetadataExtractor: Sendable {
         for (index, node) in tree.nodes.enumerated() where !node.isText {
             let classes = node.classNames
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
-                || classes.contains("byline") || classes.split(separator: " ").contains { $0 == "author" || $0.hasSuffix("-author") || $0 == "fn" }
+                || (!classes.isEmpty && Self.classesNameAByline(classes))
             guard isByline else { continue }
             let text = TextFolding.foldWhitespace(tree.text(of: index))
             guard !text.isEmpty, text.count <= 120 else { continue }
@@ -243,6 +249,23 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return (names, "byline") }
         }
         return nil
+    }
+
+    /// Whether class names mark a byline: one containing `byline`, or one that is `author`, ends in
+    /// `-author`, or is `fn` (hCard). On the bytes: this runs for every element of every page.
+    static func classesNameAByline(_ classes: String) -> Bool {
+        for name in classes.utf8.split(separator: UInt8(ascii: " ")) {
+            if name.elementsEqual("author".utf8) || name.elementsEqual("fn".utf8) { return true }
+            if name.count >= 7, name.suffix(7).elementsEqual("-author".utf8) { return true }
+            if name.count >= 6 {
+                let bytes = Array(name)
+                for start in 0...(bytes.count - 6) where bytes[start] == UInt8(ascii: "b")
+                    && bytes[start..<start + 6].elementsEqual("byline".utf8) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
