@@ -14,20 +14,22 @@ struct TermCounter: Sendable {
     func count(_ text: String, language: String) -> Counted {
         var words: [String] = []
         var terms: [String: Int] = [:]
+        // Looked up once per article rather than per word.
+        let stopWords = StopWords.lists[language] ?? []
         for token in tokenizer.tokens(in: text) where token.isWord {
             let word = token.text.lowercased()
             words.append(word)
-            if let term = Self.term(word, language: language) { terms[term, default: 0] += 1 }
+            if let term = Self.candidate(word, language: language), !stopWords.contains(term) { terms[term, default: 0] += 1 }
         }
         return Counted(words: words, terms: terms)
     }
 
-    static func term(_ word: String, language: String) -> String? {
+    /// The term a word counts as before the stop-word check, or nil when it cannot be a term.
+    static func candidate(_ word: String, language: String) -> String? {
         var term = word
         // English possessives count with their noun ("Ukraine's" is Ukraine).
         if language == "en", term.utf8.count >= 2, term.utf8.suffix(2).elementsEqual("'s".utf8) { term.removeLast(2) }
-        guard hasTwoScalarsAndALetter(term) else { return nil }
-        return StopWords.contains(term, language: language) ? nil : term
+        return hasTwoScalarsAndALetter(term) ? term : nil
     }
 
     /// Byte-level for ASCII words, the common case: this runs for every word of every article.

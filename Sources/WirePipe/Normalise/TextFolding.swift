@@ -92,6 +92,45 @@ public enum TextFolding {
         }
     }
 
+    /// The same, appending UTF-8 bytes: building a token's bytes and decoding them once is several times
+    /// faster than appending to a `String.UnicodeScalarView` scalar by scalar.
+    @discardableResult
+    @inline(__always)
+    static func appendMatchForm(_ scalar: Unicode.Scalar, to out: inout [UInt8]) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            out.append(UInt8(value))
+            return false
+        }
+        switch value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC:
+            out.append(UInt8(ascii: "'"))
+            return true
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB:
+            out.append(UInt8(ascii: "\""))
+            return true
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212:
+            out.append(UInt8(ascii: "-"))
+            return true
+        case 0x2026:
+            out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: ".")])
+            return true
+        case ..<0x800:
+            out.append(UInt8(0xC0 | (value >> 6)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | (value >> 12)))
+            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (value >> 18)))
+            out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (value & 0x3F)))
+        }
+        return false
+    }
+
     /// True when every UTF-8 code unit is ASCII.
     @inline(__always)
     static func isASCII(_ text: String) -> Bool {

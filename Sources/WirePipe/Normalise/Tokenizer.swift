@@ -47,10 +47,11 @@ public struct Tokenizer: Sendable {
         let classes = scalars.map(Self.classify)
         var result: [Token] = []
         result.reserveCapacity(scalars.count / 5 + 1)
+        var form: [UInt8] = []
         Self.scan(classes) { start, end, isWord in
-            var form = String.UnicodeScalarView()
+            form.removeAll(keepingCapacity: true)
             for k in start..<end { TextFolding.appendMatchForm(scalars[k], to: &form) }
-            result.append(Token(text: String(form), start: start, end: end, isWord: isWord))
+            result.append(Token(text: String(decoding: form, as: UTF8.self), start: start, end: end, isWord: isWord))
         }
         return result
     }
