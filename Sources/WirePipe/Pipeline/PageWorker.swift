@@ -43,12 +43,12 @@ struct PageWorker {
     private var store: StageStore
     private let statisticsEncoder: JSONEncoder
 
-    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger) {
+    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
         self.logger = logger
         self.pipeline = pipeline
         self.layout = layout
         self.manifest = manifest
-        self.store = StageStore(layout: layout, pipeline: pipeline)
+        self.store = StageStore(layout: layout, pipeline: pipeline, fault: fault)
         statisticsEncoder = JSONEncoder()
         statisticsEncoder.outputFormatting = [.sortedKeys]
         statisticsEncoder.userInfo[CorpusStatistics.countersOnlyKey] = true
@@ -63,8 +63,10 @@ struct PageWorker {
         var contribution = CorpusStatistics()
         var status: ManifestPage.Status
         var failure: RunReport.Failure?
+        let limit = pipeline.configuration.run.pageTimeLimit
+        let deadline = limit > 0 ? PageDeadline(seconds: limit) : nil
         do throws(PageError) {
-            let document = try produce(plan, from: start, records: &records)
+            let document = try PageDeadline.with(deadline) { () throws(PageError) in try produce(plan, from: start, records: &records) }
             let pipeline = self.pipeline
             contribution = try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) }
             status = document.status == .ok ? .ok : .empty
@@ -148,6 +150,8 @@ struct PageWorker {
     private mutating func timed<T>(
         _ stage: StageName, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord], _ body: () throws(PageError) -> T
     ) throws(PageError) -> T {
+        // Between stages: a page over its budget stops before the next stage starts.
+        try PageDeadline.check(stage)
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -96,9 +96,10 @@ public struct PipelineRunner: Sendable {
         let total = Mutex(Tally())
         let workers = max(1, min(jobs, work.count))
         let pipeline = self.pipeline, layout = self.layout, logger = self.logger
+        let fault = OutputFault()
         DispatchQueue.concurrentPerform(iterations: work.isEmpty ? 0 : workers) { _ in
-            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger)
-            while stop?.isStopped != true {
+            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger, fault: fault)
+            while stop?.isStopped != true && fault.first == nil {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < work.count else { break }
                 worker.process(work[index])
@@ -109,6 +110,11 @@ public struct PipelineRunner: Sendable {
             total.withLock { $0.merge(tally) }
         }
         let tally = total.withLock { $0 }
+        // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
+        // the pages not done are left for the next run; stats.json and the report are left as they were.
+        if let failure = fault.first {
+            throw .output("\(failure); stopped: the output folder \(layout.root.path) takes no more writes (make room or make it writable, then run again)")
+        }
         if let problem = tally.manifestErrors.first {
             throw .output(problem)
         }

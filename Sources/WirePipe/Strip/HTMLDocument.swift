@@ -26,7 +26,22 @@ public enum HTMLDocument {
         xmlInitParser()
     }
 
-    public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip) throws(PageError) -> DOMTree {
+    /// How deep and how large a copied tree may be (`strip.max_dom_depth`, `strip.max_dom_nodes`).
+    public struct Limits: Sendable {
+        public var maxDepth: Int
+        public var maxNodes: Int
+
+        public init(maxDepth: Int = StripSettings().maxDOMDepth, maxNodes: Int = StripSettings().maxDOMNodes) {
+            self.maxDepth = maxDepth
+            self.maxNodes = maxNodes
+        }
+
+        public init(_ settings: StripSettings) {
+            self.init(maxDepth: settings.maxDOMDepth, maxNodes: settings.maxDOMNodes)
+        }
+    }
+
+    public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip, limits: Limits = Limits()) throws(PageError) -> DOMTree {
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
@@ -40,11 +55,13 @@ public enum HTMLDocument {
         guard let root = xmlDocGetRootElement(document) else {
             throw PageError(.unparsable, stage: stage, "the page has no root element")
         }
-        return copy(root)
+        return try copy(root, limits: limits, stage: stage)
     }
 
-    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep).
-    private static func copy(_ root: xmlNodePtr) -> DOMTree {
+    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep). The limits
+    /// are checked where the copy grows (one comparison per node), so a hostile tree stops early and costs
+    /// no more memory than the limit allows; the time budget every 4096 nodes.
+    private static func copy(_ root: xmlNodePtr, limits: Limits, stage: StageName) throws(PageError) -> DOMTree {
         var nodes: [DOMTree.Node] = []
         nodes.reserveCapacity(2048)
         var byTag: [String: [Int]] = [:]
@@ -53,6 +70,10 @@ public enum HTMLDocument {
         var current: xmlNodePtr? = root
 
         while let node = current {
+            if nodes.count >= limits.maxNodes {
+                throw PageError(.tooComplex, stage: stage, "more than strip.max_dom_nodes (\(limits.maxNodes)) nodes")
+            }
+            if nodes.count & 4095 == 4095 { try PageDeadline.check(stage) }
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
@@ -68,6 +89,9 @@ public enum HTMLDocument {
                 nodes.append(element)
                 if indexedTags.contains(name) { byTag[name, default: []].append(index) }
                 if node.pointee.children != nil {
+                    if openElements.count >= limits.maxDepth {
+                        throw PageError(.tooComplex, stage: stage, "elements nest deeper than strip.max_dom_depth (\(limits.maxDepth))")
+                    }
                     let isJSONLD = name == "script" && element.attribute("type")?.lowercased().contains("ld+json") == true
                     let drops = (openElements.last?.dropsText ?? false) || (opaqueElements.contains(name) && !isJSONLD)
                     openElements.append((index, drops))
