@@ -69,7 +69,9 @@ import Testing
         // 48 KB per file: the first articles fit, the manifest soon does not.
         let full = try wirepipe(["run", "--input", Self.samples.path, "--output", output.path], limits: "ulimit -f 48")
         #expect(full.status == 3 || full.status == 1, "exit \(full.status): \(full.stderr)")
-        #expect(full.stderr.contains("File too large"), "\(full.stderr)")
+        // Either the write that failed says so, or the message adds what the limit is (SQLite says only
+        // "disk I/O error").
+        #expect(full.stderr.contains("File too large") || full.stderr.contains("(ulimit -f)"), "\(full.stderr)")
         try checkNoCorruptOutput(output)
 
         let rerun = try wirepipe(["run", "--input", Self.samples.path, "--output", output.path])
@@ -82,10 +84,7 @@ import Testing
     @Test(.enabled(if: !isRoot || FileManager.default.isExecutableFile(atPath: setpriv), "needs setpriv to drop root"))
     func aReadOnlyOutputFolderIsFatalAndChangesNothing() throws {
         let folder = try temporaryFolder()
-        defer {
-            chmod(folder.appendingPathComponent("out").path, 0o755)
-            try? FileManager.default.removeItem(at: folder)
-        }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out")
         #expect(try wirepipe(["run", "--input", Self.samples.path, "--output", output.path], asNobody: Self.isRoot).status == 0)
         let before = try snapshot(output)
@@ -94,7 +93,6 @@ import Testing
             chmod(output.appendingPathComponent(file).path, 0o555)
         }
         chmod(output.path, 0o555)
-        defer { _ = try? FileManager.default.enumerator(atPath: output.path)?.allObjects.forEach { chmod(output.appendingPathComponent("\($0)").path, 0o755) } }
         let refused = try wirepipe(["run", "--input", Self.samples.path, "--output", output.path, "--force"], asNobody: Self.isRoot)
         #expect(refused.status == 3, "\(refused.stderr)")
         #expect(refused.stderr.contains("Permission denied") || refused.stderr.contains("Read-only"), "\(refused.stderr)")

@@ -66,9 +66,12 @@ struct PageWorker {
         let limit = pipeline.configuration.run.pageTimeLimit
         let deadline = limit > 0 ? PageDeadline(seconds: limit) : nil
         do throws(PageError) {
-            let document = try PageDeadline.with(deadline) { () throws(PageError) in try produce(plan, from: start, records: &records) }
             let pipeline = self.pipeline
-            contribution = try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) }
+            let document: ArticleDocument
+            (document, contribution) = try PageDeadline.with(deadline) { () throws(PageError) in
+                let document = try produce(plan, from: start, records: &records)
+                return (document, try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) })
+            }
             status = document.status == .ok ? .ok : .empty
         } catch {
             contribution.recordFailure(error)
@@ -139,11 +142,12 @@ struct PageWorker {
     }
 
     /// Removes the outputs a failing stage and the stages after it would have made, so that no article or
-    /// stored output outlives the page's failure.
+    /// stored output outlives the page's failure. A page that fails in aggregate (over its time budget) loses
+    /// its article too: a failed page has none, and the statistics do not count it.
     private func removeOutputs(of id: String, from stage: StageName) {
         if stage <= .strip { unlink(layout.stageOutput(.strip, id).path) }
         if stage <= .normalise { unlink(layout.stageOutput(.normalise, id).path) }
-        if stage <= .analyse { unlink(layout.article(id).path) }
+        unlink(layout.article(id).path)
     }
 
     /// Runs one stage's work, counting it, adding its time to the stage and recording it for the manifest.

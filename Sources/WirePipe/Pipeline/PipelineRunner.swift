@@ -55,7 +55,7 @@ public struct PipelineRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: layout.root, withIntermediateDirectories: true)
         } catch {
-            throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
+            throw outputError("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
         let lock: RunLock
         do {
@@ -67,7 +67,7 @@ public struct PipelineRunner: Sendable {
         do {
             try layout.createFolders()
         } catch {
-            throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
+            throw outputError("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
         let manifest = try openManifest()
         let previous = try read(manifest)
@@ -84,7 +84,7 @@ public struct PipelineRunner: Sendable {
         do {
             try manifest.updateFileStats(touched)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         try removeDeleted(deleted, previous: previous, manifest: manifest)
 
@@ -113,10 +113,10 @@ public struct PipelineRunner: Sendable {
         // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
         // the pages not done are left for the next run; stats.json and the report are left as they were.
         if let failure = fault.first {
-            throw .output("\(failure); stopped: the output folder \(layout.root.path) takes no more writes (make room or make it writable, then run again)")
+            throw outputError("\(failure); stopped: the output folder \(layout.root.path) takes no more writes (make room or make it writable, then run again)")
         }
         if let problem = tally.manifestErrors.first {
-            throw .output(problem)
+            throw outputError(problem)
         }
         let interrupted = stop?.isStopped == true && done.load(ordering: .relaxed) < work.count
 
@@ -153,7 +153,7 @@ public struct PipelineRunner: Sendable {
                     try StatisticsFile.write(stats, settings: pipeline.configuration.aggregate, to: layout.statistics)
                     if let total { try manifest.storeStatistics(total) }
                 } catch {
-                    throw .output("\(error)")
+                    throw outputError("\(error)")
                 }
             }
         }
@@ -164,7 +164,7 @@ public struct PipelineRunner: Sendable {
             try AtomicWriter.write(data, to: layout.runReport, durable: true)
             try RunHistory(layout: layout).add(data, started: started, keep: pipeline.configuration.run.keepReports)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         withExtendedLifetime(lock) {}
         return report
@@ -177,7 +177,7 @@ public struct PipelineRunner: Sendable {
         do {
             manifest = try Manifest.existing(at: layout.manifest)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         var previous: [String: ManifestPage] = [:]
         if let manifest { previous = try read(manifest) }
@@ -188,11 +188,18 @@ public struct PipelineRunner: Sendable {
         return DryRun(plans: plans, deleted: deleted)
     }
 
+    /// An output error, with what the file system or the process limits say about the folder when they
+    /// explain it (a full disk, a read-only mount, a file-size limit).
+    private func outputError(_ message: String) -> RunError {
+        guard let diagnosis = OutputDiagnosis.of(layout.root), !message.contains(diagnosis) else { return .output(message) }
+        return .output("\(message) (\(diagnosis))")
+    }
+
     private func openManifest() throws(RunError) -> Manifest {
         do {
             return try Manifest(url: layout.manifest)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -200,7 +207,7 @@ public struct PipelineRunner: Sendable {
         do {
             return try manifest.pages()
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -224,7 +231,7 @@ public struct PipelineRunner: Sendable {
         do {
             try manifest.remove(paths: deleted)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -252,12 +259,12 @@ public struct PipelineRunner: Sendable {
         do {
             recorded = try manifest.pages(stages: false)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         var pages: [ManifestPage] = []
         for plan in plans {
             guard let page = recorded[plan.location.relativePath] else {
-                throw .output("the manifest does not record \(plan.location.relativePath); run again")
+                throw outputError("the manifest does not record \(plan.location.relativePath); run again")
             }
             pages.append(page)
         }
@@ -301,7 +308,7 @@ public struct PipelineRunner: Sendable {
                 do throws(PageError) {
                     stats.merge(try pipeline.aggregate.process(store.loadArticle(page.id)))
                 } catch {
-                    throw .output("cannot rebuild the statistics of \(page.path): \(error); run with --stage aggregate")
+                    throw outputError("cannot rebuild the statistics of \(page.path): \(error); run with --stage aggregate")
                 }
             }
         }

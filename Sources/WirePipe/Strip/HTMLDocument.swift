@@ -5,9 +5,13 @@ import Foundation
 /// into a `DOMTree` before freeing the document.
 public enum HTMLDocument {
     /// Recover from broken markup, stay quiet, never touch the network, and pack small text nodes.
+    /// HUGE lifts libxml2's own limits (256 levels of nesting, 10 MB in one text node): past them libxml2
+    /// stops parsing without a word, and the page would lose its text silently. The page's size is bounded
+    /// by `fetch.max_page_bytes` and its tree by `strip.max_dom_depth` and `max_dom_nodes` instead, which
+    /// fail the page with a message.
     static let parseOptions = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Attributes read by metadata and content extraction; the rest are not copied.
     static let keptAttributes: Set<String> = [

@@ -78,11 +78,11 @@ import Testing
         try Data(nested(300)).write(to: input.appendingPathComponent("deep.html"))
         try Data(paragraphs(3_000)).write(to: input.appendingPathComponent("many-nodes.html"))
         try Data(paragraphs(20)).write(to: input.appendingPathComponent("good.html"))
-        try Data(repeating: UInt8(ascii: " "), count: 20_000).write(to: input.appendingPathComponent("large.html"))
+        try Data(repeating: UInt8(ascii: " "), count: 1_200_000).write(to: input.appendingPathComponent("large.html"))
         var configuration = PipelineConfiguration()
         configuration.strip.maxDOMDepth = 200
         configuration.strip.maxDOMNodes = 5_000
-        configuration.fetch.maxPageBytes = 10_000
+        configuration.fetch.maxPageBytes = 1_000_000
         let output = root.appendingPathComponent("out")
         let report = try PipelineRunner(configuration: configuration, inputRoot: input, outputRoot: output).run()
         let failures = Dictionary(uniqueKeysWithValues: report.failures.map { ($0.path, $0) })
