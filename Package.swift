@@ -53,6 +53,12 @@ let package = Package(
             name: "wirepipe-bench",
             dependencies: ["WirePipe", "CLibXML2"]
         ),
+        // A libFuzzer target over fetch → analyse; a no-op main unless scripts/fuzz builds it with
+        // -sanitize=fuzzer,address -DFUZZING.
+        .executableTarget(
+            name: "wirepipe-fuzz",
+            dependencies: ["WirePipe"]
+        ),
         .testTarget(
             name: "WirePipeTests",
             dependencies: ["WirePipe"],

@@ -68,6 +68,7 @@ public struct AggregateStage: Stage {
         }
 
         stats.syndication = settings.syndication
+        try PageDeadline.check(.aggregate)
         if counted.words.count >= settings.clusterMinWords {
             stats.syndicationRecords[article.id] = SyndicationRecord(
                 id: article.id, sourcePath: article.source.path, site: site, published: article.published,

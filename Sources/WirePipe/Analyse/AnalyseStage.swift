@@ -35,6 +35,7 @@ public struct AnalyseStage: Stage {
         if let credits { paragraphs = CreditLineRemover().remove(credits, from: paragraphs) }
         let text = paragraphs.map(\.text).joined(separator: "\n\n")
 
+        try PageDeadline.check(.analyse)
         let guess = languages.detect(text)
         let language: String, languageSource: String
         if guess.code != "und" && guess.confidence >= settings.languageMinConfidence {
@@ -51,6 +52,7 @@ public struct AnalyseStage: Stage {
             paragraphs: paragraphs.count,
             characters: text.unicodeScalars.count)
 
+        try PageDeadline.check(.analyse)
         let analysis = ArticleAnalyser(lists: lists, settings: settings).analyse(
             paragraphs: paragraphs.map(\.text), title: metadata.title, language: language,
             wordCount: metrics.words, sentenceCount: metrics.sentences)

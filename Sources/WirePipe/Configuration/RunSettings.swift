@@ -10,6 +10,11 @@ public struct RunSettings: Codable, Equatable, Sendable {
     public var maxFailureRatio: Double = 0
     /// When stderr is not a terminal (cron, systemd), a plain progress line is logged this often, in seconds.
     public var progressInterval: Double = 10
+    /// Seconds one page may take through fetch, strip, normalise and analyse before it is stopped as a
+    /// per-page `time_limit` error (checked between stages and at cheap points inside them). A typical page
+    /// takes a few milliseconds, a 30 MB one about a second; 0 turns the limit off. Not part of a
+    /// fingerprint: a page stopped by it is retried on the next run.
+    public var pageTimeLimit: Double = 60
 
     public init() {}
 
@@ -17,6 +22,7 @@ public struct RunSettings: Codable, Equatable, Sendable {
         case keepReports = "keep_reports"
         case maxFailureRatio = "max_failure_ratio"
         case progressInterval = "progress_interval"
+        case pageTimeLimit = "page_time_limit"
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,5 +32,6 @@ public struct RunSettings: Codable, Equatable, Sendable {
         keepReports = try c.value(.keepReports, default: d.keepReports, check: Allowed.atLeast(1))
         maxFailureRatio = try c.value(.maxFailureRatio, default: d.maxFailureRatio, check: Allowed.within(0...1))
         progressInterval = try c.value(.progressInterval, default: d.progressInterval, check: Allowed.atLeast(0.1))
+        pageTimeLimit = try c.value(.pageTimeLimit, default: d.pageTimeLimit, check: Allowed.atLeast(0))
     }
 }

@@ -11,6 +11,9 @@ public struct FetchSettings: Codable, Equatable, Sendable {
     public var maxPageBytes: Int = 50_000_000
     /// Whether symbolic links are followed while walking the input folder.
     public var followSymlinks: Bool = false
+    /// Whether a followed link may lead outside the input folder. Off, a link to `/etc/passwd` or to a
+    /// folder elsewhere is skipped: the input folder alone decides what is read.
+    public var followSymlinksOutsideInput: Bool = false
     /// Encoding assumed for pages that declare none and are not valid UTF-8 (what browsers do for Western pages).
     public var fallbackEncoding: String = "windows-1252"
     /// How URL lists are fetched (`fetch.http`).
@@ -22,6 +25,7 @@ public struct FetchSettings: Codable, Equatable, Sendable {
         case extensions
         case maxPageBytes = "max_page_bytes"
         case followSymlinks = "follow_symlinks"
+        case followSymlinksOutsideInput = "follow_symlinks_outside_input"
         case fallbackEncoding = "fallback_encoding"
         case http
     }
@@ -43,6 +47,7 @@ public struct FetchSettings: Codable, Equatable, Sendable {
         extensions = try c.value(.extensions, default: d.extensions) { $0.isEmpty ? "must list at least one extension" : nil }
         maxPageBytes = try c.value(.maxPageBytes, default: d.maxPageBytes, check: Allowed.atLeast(1))
         followSymlinks = try c.value(.followSymlinks, default: d.followSymlinks)
+        followSymlinksOutsideInput = try c.value(.followSymlinksOutsideInput, default: d.followSymlinksOutsideInput)
         fallbackEncoding = try c.value(.fallbackEncoding, default: d.fallbackEncoding) {
             TextEncodingName.canonical($0) == nil ? "unknown encoding; use for example windows-1252, iso-8859-2, utf-8" : nil
         }
@@ -76,6 +81,13 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var shortArticleWords: Int = 50
     /// A page with more than this share of its text inside links, and little prose, is flagged `not-an-article`.
     public var indexLinkDensity: Double = 0.6
+    /// A page whose elements nest deeper than this is a per-page `too_complex` error. Browsers stop nesting
+    /// at 512 (Chromium's parser); real news pages stay well under 100.
+    public var maxDOMDepth: Int = 512
+    /// A page with more element and text nodes than this is a per-page `too_complex` error: it bounds the
+    /// memory of the copied tree (about 150 bytes a node) and the time of extraction. Large news pages have
+    /// some 10-30 thousand.
+    public var maxDOMNodes: Int = 500_000
 
     public init() {}
 
@@ -90,6 +102,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case boilerplatePenalty = "boilerplate_penalty"
         case shortArticleWords = "short_article_words"
         case indexLinkDensity = "index_link_density"
+        case maxDOMDepth = "max_dom_depth"
+        case maxDOMNodes = "max_dom_nodes"
     }
 
     public init(from decoder: Decoder) throws {
@@ -106,6 +120,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         boilerplatePenalty = try c.value(.boilerplatePenalty, default: d.boilerplatePenalty, check: Allowed.within(0...10))
         shortArticleWords = try c.value(.shortArticleWords, default: d.shortArticleWords, check: Allowed.atLeast(0))
         indexLinkDensity = try c.value(.indexLinkDensity, default: d.indexLinkDensity, check: Allowed.within(0...1))
+        maxDOMDepth = try c.value(.maxDOMDepth, default: d.maxDOMDepth, check: Allowed.atLeast(8))
+        maxDOMNodes = try c.value(.maxDOMNodes, default: d.maxDOMNodes, check: Allowed.atLeast(16))
     }
 }
 

@@ -21,6 +21,7 @@ public struct InputWalker: Sendable {
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(message: "input folder \(root.path) does not exist or is not a folder")
         }
+        let realRoot = Self.realPath(root.path) ?? root.path
         var found: [PageLocation] = []
         var pending = [""]
         var visitedFolders: Set<String> = []
@@ -38,7 +39,7 @@ public struct InputWalker: Sendable {
             for name in names where !name.hasPrefix(".") {
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 let url = root.appendingPathComponent(relative)
-                guard let kind = fileKind(url) else { continue }
+                guard let kind = fileKind(url, realRoot: realRoot) else { continue }
                 switch kind {
                 case .folder: pending.append(relative)
                 case .file where isPage(name): found.append(PageLocation(root: root, relativePath: relative))
@@ -51,17 +52,33 @@ public struct InputWalker: Sendable {
 
     private enum FileKind { case file, folder }
 
-    private func fileKind(_ url: URL) -> FileKind? {
+    private func fileKind(_ url: URL, realRoot: String) -> FileKind? {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return nil }
         var mode = info.st_mode & S_IFMT
         if mode == S_IFLNK {
             guard settings.followSymlinks, stat(url.path, &info) == 0 else { return nil }
+            if !settings.followSymlinksOutsideInput {
+                guard let target = Self.realPath(url.path), Self.isInside(target, realRoot) else { return nil }
+            }
             mode = info.st_mode & S_IFMT
         }
         if mode == S_IFDIR { return .folder }
         if mode == S_IFREG { return .file }
         return nil
+    }
+
+    /// The path with every link resolved (realpath(3)); nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether a resolved path is the folder or lies under it (by path components, so `/in-other` is not
+    /// inside `/in`).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }
 

@@ -19,6 +19,7 @@ public struct NormaliseStage: Stage {
         var paragraphs: [NormalisedParagraph] = []
         paragraphs.reserveCapacity(article.blocks.count)
         for block in article.blocks {
+            try PageDeadline.check(.normalise)
             let text = TextFolding.foldWhitespace(TextFolding.nfc(block.text))
             guard !text.isEmpty else { continue }
             let tokens = tokenizer.tokens(in: text)

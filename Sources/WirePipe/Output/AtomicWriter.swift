@@ -8,33 +8,39 @@ public enum AtomicWriter {
     public struct Failure: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
+        /// The errno of the failed call.
+        public var code: Int32 = 0
         public var description: String { "cannot write \(path): \(reason)" }
+
+        /// A failure every later write to the folder would share: no room (a full disk, a quota, a file-size
+        /// limit) or a read-only file system. Going on would only fail page after page.
+        public var affectsEveryWrite: Bool { [ENOSPC, EDQUOT, EFBIG, EROFS].contains(code) }
     }
 
     public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno))) }
-        var failure: String?
+        guard fd >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno)), code: errno) }
+        var failure: Int32?
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
+                    failure = errno
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, durable, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(temporary, url.path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
-            throw Failure(path: url.path, reason: failure)
+            throw Failure(path: url.path, reason: String(cString: strerror(failure)), code: failure)
         }
     }
 

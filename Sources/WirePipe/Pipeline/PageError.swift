@@ -31,6 +31,16 @@ public struct PageError: Error, Codable, Equatable, Sendable, CustomStringConver
         case notHTML = "not_html"
         /// A URL that the site's robots.txt forbids wirepipe to fetch.
         case robotsDisallowed = "robots_disallowed"
+        /// The page's DOM is deeper than `strip.max_dom_depth` or larger than `strip.max_dom_nodes`.
+        case tooComplex = "too_complex"
+        /// The page took longer than `run.page_time_limit` seconds.
+        case timeLimit = "time_limit"
+
+        /// Failures that may not happen again from the same bytes and settings (a file made readable, a
+        /// disk with room again, a less loaded machine): the next run retries the page.
+        public var isTransient: Bool {
+            self == .unreadable || self == .writeFailed || self == .timeLimit
+        }
     }
 
     public var kind: Kind

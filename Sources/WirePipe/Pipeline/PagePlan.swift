@@ -19,8 +19,9 @@ public struct PagePlan: Sendable {
         case fingerprint = "settings or version changed"
         /// The manifest holds no record for the stage (a run stopped half-way through the page, for example).
         case unrecorded = "no stored output"
-        /// The page could not be read last time; a stat does not show a change of permissions, so it is retried.
-        case retry = "unreadable last time"
+        /// The page failed last time for a reason that may have passed (unreadable, an output that could not
+        /// be written, the time limit; see `PageError.Kind.isTransient`); a stat does not show that, so it is retried.
+        case retry = "retry of a passing failure"
     }
 
     public var location: PageLocation

@@ -42,12 +42,12 @@ struct PageWorker {
     var tally = Tally()
     private var store: StageStore
 
-    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger) {
+    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
         self.logger = logger
         self.pipeline = pipeline
         self.layout = layout
         self.manifest = manifest
-        self.store = StageStore(layout: layout, pipeline: pipeline)
+        self.store = StageStore(layout: layout, pipeline: pipeline, fault: fault)
     }
 
     mutating func process(_ plan: PagePlan) {
@@ -59,10 +59,15 @@ struct PageWorker {
         var contribution = CorpusStatistics()
         var status: ManifestPage.Status
         var failure: RunReport.Failure?
+        let limit = pipeline.configuration.run.pageTimeLimit
+        let deadline = limit > 0 ? PageDeadline(seconds: limit) : nil
         do throws(PageError) {
-            let document = try produce(plan, from: start, records: &records)
             let pipeline = self.pipeline
-            contribution = try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) }
+            let document: ArticleDocument
+            (document, contribution) = try PageDeadline.with(deadline) { () throws(PageError) in
+                let document = try produce(plan, from: start, records: &records)
+                return (document, try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) })
+            }
             status = document.status == .ok ? .ok : .empty
         } catch {
             contribution.recordFailure(error)
@@ -133,17 +138,20 @@ struct PageWorker {
     }
 
     /// Removes the outputs a failing stage and the stages after it would have made, so that no article or
-    /// stored output outlives the page's failure.
+    /// stored output outlives the page's failure. A page that fails in aggregate (over its time budget) loses
+    /// its article too: a failed page has none, and the statistics do not count it.
     private func removeOutputs(of id: String, from stage: StageName) {
         if stage <= .strip { unlink(layout.stageOutput(.strip, id).path) }
         if stage <= .normalise { unlink(layout.stageOutput(.normalise, id).path) }
-        if stage <= .analyse { unlink(layout.article(id).path) }
+        unlink(layout.article(id).path)
     }
 
     /// Runs one stage's work, counting it, adding its time to the stage and recording it for the manifest.
     private mutating func timed<T>(
         _ stage: StageName, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord], _ body: () throws(PageError) -> T
     ) throws(PageError) -> T {
+        // Between stages: a page over its budget stops before the next stage starts.
+        try PageDeadline.check(stage)
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

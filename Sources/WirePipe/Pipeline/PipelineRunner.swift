@@ -71,7 +71,7 @@ public struct PipelineRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: layout.root, withIntermediateDirectories: true)
         } catch {
-            throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
+            throw outputError("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
         let lock: RunLock
         do {
@@ -85,7 +85,7 @@ public struct PipelineRunner: Sendable {
         do {
             try layout.createFolders()
         } catch {
-            throw .output("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
+            throw outputError("cannot create the output folder \(layout.root.path): \(error.localizedDescription)")
         }
         // A shard hashes the whole input list, so the inputs are read (WARC files) and fetched (URL lists)
         // before it knows whether it is done.
@@ -114,7 +114,7 @@ public struct PipelineRunner: Sendable {
         do {
             try manifest.updateFileStats(touched)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         try removeDeleted(deleted, previous: previous, manifest: manifest)
 
@@ -126,9 +126,10 @@ public struct PipelineRunner: Sendable {
         let total = Mutex(Tally())
         let workers = max(1, min(jobs, work.count))
         let pipeline = self.pipeline, layout = self.layout, logger = self.logger
+        let fault = OutputFault()
         DispatchQueue.concurrentPerform(iterations: work.isEmpty ? 0 : workers) { _ in
-            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger)
-            while stop?.isStopped != true {
+            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger, fault: fault)
+            while stop?.isStopped != true && fault.first == nil {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < work.count else { break }
                 worker.process(work[index])
@@ -139,8 +140,13 @@ public struct PipelineRunner: Sendable {
             total.withLock { $0.merge(tally) }
         }
         let tally = total.withLock { $0 }
+        // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
+        // the pages not done are left for the next run; stats.json and the report are left as they were.
+        if let failure = fault.first {
+            throw outputError("\(failure); stopped: the output folder \(layout.root.path) takes no more writes (make room or make it writable, then run again)")
+        }
         if let problem = tally.manifestErrors.first {
-            throw .output(problem)
+            throw outputError(problem)
         }
         let interrupted = stop?.isStopped == true && done.load(ordering: .relaxed) < work.count
 
@@ -198,7 +204,7 @@ public struct PipelineRunner: Sendable {
             do {
                 try write()
             } catch {
-                throw .output("\(error)")
+                throw outputError("\(error)")
             }
             statisticsWrite = nil
         }
@@ -210,7 +216,7 @@ public struct PipelineRunner: Sendable {
             try RunHistory(layout: layout).add(data, started: started, keep: pipeline.configuration.run.keepReports)
             try statisticsWrite?()
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         withExtendedLifetime(lock) {}
         return report
@@ -250,7 +256,7 @@ public struct PipelineRunner: Sendable {
         do {
             manifest = try Manifest.existing(at: layout.manifest)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
         var previous: [String: ManifestPage] = [:]
         if let manifest { previous = try read(manifest) }
@@ -261,11 +267,18 @@ public struct PipelineRunner: Sendable {
         return DryRun(plans: plans, deleted: deleted)
     }
 
+    /// An output error, with what the file system or the process limits say about the folder when they
+    /// explain it (a full disk, a read-only mount, a file-size limit).
+    private func outputError(_ message: String) -> RunError {
+        guard let diagnosis = OutputDiagnosis.of(layout.root), !message.contains(diagnosis) else { return .output(message) }
+        return .output("\(message) (\(diagnosis))")
+    }
+
     private func openManifest() throws(RunError) -> Manifest {
         do {
             return try Manifest(url: layout.manifest)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -273,7 +286,7 @@ public struct PipelineRunner: Sendable {
         do {
             return try manifest.pages(contributions: false)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -320,7 +333,7 @@ public struct PipelineRunner: Sendable {
         do {
             try manifest.remove(paths: deleted)
         } catch {
-            throw .output("\(error)")
+            throw outputError("\(error)")
         }
     }
 
@@ -353,12 +366,12 @@ public struct PipelineRunner: Sendable {
             do {
                 recorded = try manifest.pages(stages: false, contributions: contributions)
             } catch {
-                throw .output("\(error)")
+                throw outputError("\(error)")
             }
             var pages: [ManifestPage] = []
             for plan in plans {
                 guard let page = recorded[plan.location.relativePath] else {
-                    throw .output("the manifest does not record \(plan.location.relativePath); run again")
+                    throw outputError("the manifest does not record \(plan.location.relativePath); run again")
                 }
                 pages.append(page)
             }
@@ -401,7 +414,7 @@ public struct PipelineRunner: Sendable {
                 do throws(PageError) {
                     stats.merge(try pipeline.aggregate.process(store.loadArticle(page.id)))
                 } catch {
-                    throw .output("cannot rebuild the statistics of \(page.path): \(error); run with --stage aggregate")
+                    throw outputError("cannot rebuild the statistics of \(page.path): \(error); run with --stage aggregate")
                 }
             }
         }

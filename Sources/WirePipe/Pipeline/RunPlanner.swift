@@ -54,7 +54,7 @@ struct RunPlanner {
         case .unchanged: break
         }
         guard let known else { return (.fetch, .new) }
-        if known.failure?.kind == .unreadable { return (.fetch, .retry) }
+        if known.failure?.kind.isTransient == true { return (.fetch, .retry) }
         for stage in StageName.allCases {
             if let forcedStage, stage >= forcedStage { return (stage, .forced) }
             guard let record = known.stages[stage] else { return (stage, .unrecorded) }

@@ -9,9 +9,13 @@ struct StageStore {
     private let articleEncoder: JSONEncoder
     private let decoder = JSONDecoder()
 
-    init(layout: OutputLayout, pipeline: Pipeline) {
+    /// Where a write failure that stops the run is reported (none outside a run).
+    let fault: OutputFault?
+
+    init(layout: OutputLayout, pipeline: Pipeline, fault: OutputFault? = nil) {
         self.layout = layout
         self.pipeline = pipeline
+        self.fault = fault
         compact = JSONEncoder()
         compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         articleEncoder = JSONEncoder()
@@ -51,6 +55,9 @@ struct StageStore {
     private func write<T: Encodable>(_ value: T, with encoder: JSONEncoder, to url: URL, stage: StageName) throws(PageError) {
         do {
             try AtomicWriter.write(encoder.encode(value), to: url)
+        } catch let failure as AtomicWriter.Failure {
+            if failure.affectsEveryWrite { fault?.record(failure) }
+            throw PageError(.writeFailed, stage: stage, "\(failure)")
         } catch {
             throw PageError(.writeFailed, stage: stage, "\(error)")
         }

@@ -5,9 +5,13 @@ import Foundation
 /// into a `DOMTree` before freeing the document.
 public enum HTMLDocument {
     /// Recover from broken markup, stay quiet, never touch the network, and pack small text nodes.
+    /// HUGE lifts libxml2's own limits (256 levels of nesting, 10 MB in one text node): past them libxml2
+    /// stops parsing without a word, and the page would lose its text silently. The page's size is bounded
+    /// by `fetch.max_page_bytes` and its tree by `strip.max_dom_depth` and `max_dom_nodes` instead, which
+    /// fail the page with a message.
     static let parseOptions = Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Attributes read by metadata and content extraction; the rest are not copied.
     static let keptAttributes: Set<String> = [
@@ -26,7 +30,22 @@ public enum HTMLDocument {
         xmlInitParser()
     }
 
-    public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip) throws(PageError) -> DOMTree {
+    /// How deep and how large a copied tree may be (`strip.max_dom_depth`, `strip.max_dom_nodes`).
+    public struct Limits: Sendable {
+        public var maxDepth: Int
+        public var maxNodes: Int
+
+        public init(maxDepth: Int = StripSettings().maxDOMDepth, maxNodes: Int = StripSettings().maxDOMNodes) {
+            self.maxDepth = maxDepth
+            self.maxNodes = maxNodes
+        }
+
+        public init(_ settings: StripSettings) {
+            self.init(maxDepth: settings.maxDOMDepth, maxNodes: settings.maxDOMNodes)
+        }
+    }
+
+    public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip, limits: Limits = Limits()) throws(PageError) -> DOMTree {
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
@@ -40,11 +59,13 @@ public enum HTMLDocument {
         guard let root = xmlDocGetRootElement(document) else {
             throw PageError(.unparsable, stage: stage, "the page has no root element")
         }
-        return copy(root)
+        return try copy(root, limits: limits, stage: stage)
     }
 
-    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep).
-    private static func copy(_ root: xmlNodePtr) -> DOMTree {
+    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep). The limits
+    /// are checked where the copy grows (one comparison per node), so a hostile tree stops early and costs
+    /// no more memory than the limit allows; the time budget every 4096 nodes.
+    private static func copy(_ root: xmlNodePtr, limits: Limits, stage: StageName) throws(PageError) -> DOMTree {
         var nodes: [DOMTree.Node] = []
         nodes.reserveCapacity(2048)
         var byTag: [String: [Int]] = [:]
@@ -53,6 +74,10 @@ public enum HTMLDocument {
         var current: xmlNodePtr? = root
 
         while let node = current {
+            if nodes.count >= limits.maxNodes {
+                throw PageError(.tooComplex, stage: stage, "more than strip.max_dom_nodes (\(limits.maxNodes)) nodes")
+            }
+            if nodes.count & 4095 == 4095 { try PageDeadline.check(stage) }
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
@@ -68,6 +93,9 @@ public enum HTMLDocument {
                 nodes.append(element)
                 if indexedTags.contains(name) { byTag[name, default: []].append(index) }
                 if node.pointee.children != nil {
+                    if openElements.count >= limits.maxDepth {
+                        throw PageError(.tooComplex, stage: stage, "elements nest deeper than strip.max_dom_depth (\(limits.maxDepth))")
+                    }
                     let isJSONLD = name == "script" && element.attribute("type")?.lowercased().contains("ld+json") == true
                     let drops = (openElements.last?.dropsText ?? false) || (opaqueElements.contains(name) && !isJSONLD)
                     openElements.append((index, drops))

@@ -13,8 +13,10 @@ public struct StripStage: Stage {
     }
 
     public func process(_ page: FetchedPage) throws(PageError) -> StrippedArticle {
-        let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding)
+        let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding, limits: HTMLDocument.Limits(settings))
+        try PageDeadline.check(.strip)
         let metadata = MetadataExtractor().extract(from: tree, urlHint: page.source.url)
+        try PageDeadline.check(.strip)
         let extraction = ContentExtractor(settings: settings).extraction(from: tree, title: metadata.title)
         let flags = page.flags + qualityFlags(extraction, metadata: metadata)
         return StrippedArticle(

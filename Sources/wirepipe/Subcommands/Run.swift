@@ -103,6 +103,9 @@ struct Run: ParsableCommand {
 
         let stop = StopFlag()
         let signals = StopSignals.install(stop, logger: logger)
+        // Over a file-size limit (ulimit -f) a write must fail with EFBIG, like a full disk, and be reported;
+        // SIGXFSZ would kill the run without a word.
+        signal(SIGXFSZ, SIG_IGN)
         let progress = quiet ? nil : Progress.make(interval: configuration.run.progressInterval, logger: logger)
         let report: RunReport
         do throws(PipelineRunner.RunError) {
