@@ -76,6 +76,13 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var shortArticleWords: Int = 50
     /// A page with more than this share of its text inside links, and little prose, is flagged `not-an-article`.
     public var indexLinkDensity: Double = 0.6
+    /// Corpus-learned boilerplate: a block is removed from every page of a site when it occurs on at least
+    /// this many distinct pages of the site (0 turns the rule off)…
+    public var boilerplateMinPages: Int = 3
+    /// …and on at least this share of the site's pages.
+    public var boilerplateMinShare: Double = 0.1
+    /// Only blocks of at most this many words are counted: boilerplate is short, the article is not.
+    public var boilerplateMaxWords: Int = 40
 
     public init() {}
 
@@ -90,6 +97,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case boilerplatePenalty = "boilerplate_penalty"
         case shortArticleWords = "short_article_words"
         case indexLinkDensity = "index_link_density"
+        case boilerplateMinPages = "boilerplate_min_pages"
+        case boilerplateMinShare = "boilerplate_min_share"
+        case boilerplateMaxWords = "boilerplate_max_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -106,6 +116,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
         boilerplatePenalty = try c.value(.boilerplatePenalty, default: d.boilerplatePenalty, check: Allowed.within(0...10))
         shortArticleWords = try c.value(.shortArticleWords, default: d.shortArticleWords, check: Allowed.atLeast(0))
         indexLinkDensity = try c.value(.indexLinkDensity, default: d.indexLinkDensity, check: Allowed.within(0...1))
+        boilerplateMinPages = try c.value(.boilerplateMinPages, default: d.boilerplateMinPages, check: Allowed.atLeast(0))
+        boilerplateMinShare = try c.value(.boilerplateMinShare, default: d.boilerplateMinShare, check: Allowed.within(0...1))
+        boilerplateMaxWords = try c.value(.boilerplateMaxWords, default: d.boilerplateMaxWords, check: Allowed.atLeast(1))
     }
 }
 

@@ -21,6 +21,9 @@ public struct PagePlan: Sendable {
         case unrecorded = "no stored output"
         /// The page could not be read last time; a stat does not show a change of permissions, so it is retried.
         case retry = "unreadable last time"
+        /// The set of its blocks that are corpus-learned boilerplate changed (pages added or removed elsewhere
+        /// on its site): its text is redone from normalise.
+        case boilerplate = "boilerplate changed"
     }
 
     public var location: PageLocation
