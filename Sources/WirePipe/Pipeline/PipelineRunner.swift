@@ -266,7 +266,8 @@ public struct PipelineRunner: Sendable {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < count else { break }
                 body(&worker, index)
-                progress?(done.add(1, ordering: .relaxed).newValue, count)
+                let finished = done.add(1, ordering: .relaxed).newValue
+                progress?(finished, count)
             }
             let tally = worker.tally
             total.withLock { $0.merge(tally) }
