@@ -7,6 +7,8 @@ import Synchronization
 /// their stages on `jobs` workers (Dispatch), each page's outputs are written as soon as it is done and the
 /// page is then recorded in the manifest. The statistics are merged from every page's stored contribution,
 /// so a run that reuses everything still writes the full statistics without reading a page.
+/// A run has two phases: fetch and strip of the pages that need them, then (once the corpus-learned
+/// boilerplate is known from every page's blocks, see `BoilerplateIndex`) the later stages.
 public struct PipelineRunner: Sendable {
     public let pipeline: Pipeline
     /// The inputs: folders, WARC files and URL lists (see `InputSource`).
@@ -198,7 +200,7 @@ public struct PipelineRunner: Sendable {
 
         var statisticsWrite: (() throws -> Void)?
         if interrupted {
-            logger.notice("stopped after \(tally.processedPages) of \(work.count) pages; stats.json left as it was, the next run finishes the work")
+            logger.notice("stopped after \(tally.processedPages) of \(max(planned, work.count)) pages; stats.json left as it was, the next run finishes the work")
         } else {
             report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
             // A shard always writes its partial statistics: they carry the hash of the input list, which
