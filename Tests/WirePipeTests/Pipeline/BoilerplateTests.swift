@@ -168,4 +168,22 @@ import Testing
         // Folding: case, quotes and whitespace do not make another block.
         #expect(PageBlocks.fingerprint("Don\u{2019}t  miss OUR newsletter") == PageBlocks.fingerprint("don't miss our newsletter"))
     }
+
+    @Test func theManifestKeepsBlocksWithTheirPageAndForgetsThemWithIt() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manifest = try Manifest(url: root.appendingPathComponent(Manifest.fileName))
+        let page = ManifestPage(path: "a.html", id: "a", size: 1, mtime: 1, sha256: "x", status: .ok)
+        let blocks = PageBlocks(site: "example.com", hashes: [0, 1, UInt64.max, 0x8000_0000_0000_0001], applied: "ff", removed: ["example.com | A", "example.com | B"])
+        try manifest.record(page, blocks: blocks)
+        #expect(try manifest.pageBlocks() == ["a.html": blocks])
+        try manifest.settleBoilerplate()
+        #expect(manifest.boilerplateIsSettled())
+        // Recording a page again (without blocks: it failed in strip) drops its blocks and unsettles.
+        try manifest.record(page)
+        #expect(try manifest.pageBlocks().isEmpty && !manifest.boilerplateIsSettled())
+        try manifest.record(page, blocks: blocks)
+        try manifest.remove(paths: ["a.html"])
+        #expect(try manifest.pageBlocks().isEmpty)
+    }
 }
