@@ -37,7 +37,8 @@ public struct ManifestPage: Sendable, Equatable {
     public var sha256: String
     public var status: Status
     public var failure: RunReport.Failure?
-    /// The page's contribution to the corpus statistics (stats JSON), so a run that reuses the page only merges it.
+    /// The page's contribution to the corpus statistics (its counters as a `CounterArchive`), so a run that
+    /// reuses the page only merges it.
     /// Nil also when the manifest was read without contributions (`Manifest.pages(contributions: false)`);
     /// `hasContribution` says whether one is stored.
     public var contribution: Data?

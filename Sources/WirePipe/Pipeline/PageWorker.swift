@@ -48,7 +48,6 @@ struct PageWorker {
     /// The page in hand's boilerplate blocks, and the run's learnt boilerplate.
     private var pageBlocks: PageBlocks?
     private var boilerplate = BoilerplateIndex()
-    private let statisticsEncoder: JSONEncoder
 
     init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger) {
         self.logger = logger
@@ -56,9 +55,6 @@ struct PageWorker {
         self.layout = layout
         self.manifest = manifest
         self.store = StageStore(layout: layout, pipeline: pipeline)
-        statisticsEncoder = JSONEncoder()
-        statisticsEncoder.outputFormatting = [.sortedKeys]
-        statisticsEncoder.userInfo[CorpusStatistics.countersOnlyKey] = true
     }
 
     /// What phase 1 (fetch and strip) left for phase 2: the stage records so far, and the page's candidate
@@ -120,7 +116,7 @@ struct PageWorker {
         }
         let page = ManifestPage(
             path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: plan.sha256,
-            status: status, failure: failure, contribution: try? statisticsEncoder.encode(contribution), stages: records)
+            status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)
         do {
             try manifest.record(page, blocks: pageBlocks)
         } catch {

@@ -432,7 +432,6 @@ public struct PipelineRunner: Sendable {
         } else {
             pages = try recordedPages(contributions: false)
         }
-        let decoder = JSONDecoder()
         let failures = pages.compactMap(\.failure)
         if countsOnly, manifest.cachedStatistics() != nil {
             var counts = CorpusStatistics()
@@ -446,24 +445,14 @@ public struct PipelineRunner: Sendable {
             }
             return (counts, failures, nil)
         }
-        if let cached = manifest.cachedStatistics(), let stats = try? decoder.decode(CorpusStatistics.self, from: cached),
-           stats.pagesSeen == pages.count {
+        if let cached = manifest.cachedStatistics(), let stats = try? CounterArchive.decode(cached), stats.pagesSeen == pages.count {
             return (stats, failures, nil)
         }
-        // One decode of all contributions as a JSON array: on Linux a JSONDecoder call costs far more than
-        // the few counters in a contribution, and this is most of what a run that reuses everything does.
         pages = try recordedPages(contributions: true)
-        var batch = Data("[".utf8)
-        for (index, page) in pages.enumerated() {
-            if index > 0 { batch.append(UInt8(ascii: ",")) }
-            batch.append(page.contribution ?? Data("null".utf8))
-        }
-        batch.append(UInt8(ascii: "]"))
-        let decoded = (try? decoder.decode([CorpusStatistics?].self, from: batch)) ?? Array(repeating: nil, count: pages.count)
         let store = StageStore(layout: layout, pipeline: pipeline)
         var stats = CorpusStatistics()
-        for (page, batched) in zip(pages, decoded) {
-            if let contribution = batched ?? page.contribution.flatMap({ try? decoder.decode(CorpusStatistics.self, from: $0) }) {
+        for page in pages {
+            if let stored = page.contribution, let contribution = try? CounterArchive.decode(stored) {
                 stats.merge(contribution)
             } else if let failure = page.failure {
                 // A contribution stored in an older statistics format: a failure's is rebuilt from the manifest…
@@ -477,10 +466,7 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.userInfo[CorpusStatistics.countersOnlyKey] = true
-        return (stats, failures, try? encoder.encode(stats))
+        return (stats, failures, CounterArchive.encode(stats))
     }
 
     private func encode<T: Encodable>(_ value: T) throws -> Data {
