@@ -88,6 +88,13 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// memory of the copied tree (about 150 bytes a node) and the time of extraction. Large news pages have
     /// some 10-30 thousand.
     public var maxDOMNodes: Int = 500_000
+    /// Corpus-learned boilerplate: a block is removed from every page of a site when it occurs on at least
+    /// this many distinct pages of the site (0 turns the rule off)…
+    public var boilerplateMinPages: Int = 3
+    /// …and on at least this share of the site's pages.
+    public var boilerplateMinShare: Double = 0.1
+    /// Only blocks of at most this many words are counted: boilerplate is short, the article is not.
+    public var boilerplateMaxWords: Int = 40
 
     public init() {}
 
@@ -104,6 +111,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case indexLinkDensity = "index_link_density"
         case maxDOMDepth = "max_dom_depth"
         case maxDOMNodes = "max_dom_nodes"
+        case boilerplateMinPages = "boilerplate_min_pages"
+        case boilerplateMinShare = "boilerplate_min_share"
+        case boilerplateMaxWords = "boilerplate_max_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -122,6 +132,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
         indexLinkDensity = try c.value(.indexLinkDensity, default: d.indexLinkDensity, check: Allowed.within(0...1))
         maxDOMDepth = try c.value(.maxDOMDepth, default: d.maxDOMDepth, check: Allowed.atLeast(8))
         maxDOMNodes = try c.value(.maxDOMNodes, default: d.maxDOMNodes, check: Allowed.atLeast(16))
+        boilerplateMinPages = try c.value(.boilerplateMinPages, default: d.boilerplateMinPages, check: Allowed.atLeast(0))
+        boilerplateMinShare = try c.value(.boilerplateMinShare, default: d.boilerplateMinShare, check: Allowed.within(0...1))
+        boilerplateMaxWords = try c.value(.boilerplateMaxWords, default: d.boilerplateMaxWords, check: Allowed.atLeast(1))
     }
 }
 

@@ -70,6 +70,18 @@ public final class Manifest: Sendable {
         migrator.registerMigration("v2: corpus statistics") { db in
             try db.execute(sql: "CREATE TABLE corpus (key TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL)")
         }
+        migrator.registerMigration("v3: boilerplate blocks") { db in
+            // One row per stripped page (see `PageBlocks`); hashes as 8-byte little-endian integers.
+            try db.execute(sql: """
+                CREATE TABLE block (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    site TEXT NOT NULL,
+                    hashes BLOB NOT NULL,
+                    applied TEXT NOT NULL,
+                    removed TEXT NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 
@@ -119,10 +131,17 @@ public final class Manifest: Sendable {
         }
     }
 
-    /// Replaces everything recorded about one page, in one transaction.
-    public func record(_ page: ManifestPage) throws(Failure) {
+    /// Replaces everything recorded about one page, in one transaction: with its boilerplate blocks when
+    /// it has a strip output (`blocks`), so the blocks counted are always those of the recorded pages.
+    public func record(_ page: ManifestPage, blocks: PageBlocks? = nil) throws(Failure) {
         do {
             try database.write { db in
+                try db.execute(sql: "DELETE FROM block WHERE path = ?", arguments: [page.path])
+                if let blocks {
+                    try db.execute(
+                        sql: "INSERT INTO block (path, site, hashes, applied, removed) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [page.path, blocks.site, Self.encode(blocks.hashes), blocks.applied, blocks.removed.joined(separator: "\n")])
+                }
                 try db.execute(
                     sql: """
                         INSERT OR REPLACE INTO page
@@ -168,6 +187,7 @@ public final class Manifest: Sendable {
             try database.write { db in
                 try db.execute(sql: "DELETE FROM corpus")
                 for path in paths {
+                    try db.execute(sql: "DELETE FROM block WHERE path = ?", arguments: [path])
                     try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [path])
                     try db.execute(sql: "DELETE FROM page WHERE path = ?", arguments: [path])
                 }
@@ -193,5 +213,61 @@ public final class Manifest: Sendable {
         } catch {
             throw Failure(message: "cannot update the manifest: \(error)")
         }
+    }
+
+    /// The boilerplate blocks of every recorded page that has a strip output, by path.
+    public func pageBlocks() throws(Failure) -> [String: PageBlocks] {
+        do {
+            return try database.read { db in
+                var pages: [String: PageBlocks] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT path, site, hashes, applied, removed FROM block")
+                while let row = try rows.next() {
+                    let removed: String = row[4]
+                    pages[row[0]] = PageBlocks(
+                        site: row[1], hashes: Self.decode(row[2]), applied: row[3],
+                        removed: removed.isEmpty ? [] : removed.split(separator: "\n").map(String.init))
+                }
+                return pages
+            }
+        } catch {
+            throw Failure(message: "cannot read the manifest: \(error)")
+        }
+    }
+
+    /// Whether the boilerplate of every recorded page was settled by a run that finished (`settleBoilerplate`)
+    /// with no page recorded or removed since (each clears the `corpus` table): a run that processes no
+    /// page then need not read the blocks.
+    public func boilerplateIsSettled() -> Bool {
+        (try? database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM corpus WHERE key = 'boilerplate'") }) == true
+    }
+
+    public func settleBoilerplate() throws(Failure) {
+        do {
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('boilerplate', x'01')")
+            }
+        } catch {
+            throw Failure(message: "cannot update the manifest: \(error)")
+        }
+    }
+
+    private static func encode(_ hashes: [UInt64]) -> Data {
+        var data = Data(capacity: hashes.count * 8)
+        for hash in hashes { withUnsafeBytes(of: hash.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    private static func decode(_ data: Data) -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(data.count / 8)
+        var value: UInt64 = 0
+        for (index, byte) in data.enumerated() {
+            value |= UInt64(byte) << UInt64((index % 8) * 8)
+            if index % 8 == 7 {
+                hashes.append(value)
+                value = 0
+            }
+        }
+        return hashes
     }
 }

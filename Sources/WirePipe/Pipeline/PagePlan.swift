@@ -22,6 +22,9 @@ public struct PagePlan: Sendable {
         /// The page failed last time for a reason that may have passed (unreadable, an output that could not
         /// be written, the time limit; see `PageError.Kind.isTransient`); a stat does not show that, so it is retried.
         case retry = "retry of a passing failure"
+        /// The set of its blocks that are corpus-learned boilerplate changed (pages added or removed elsewhere
+        /// on its site): its text is redone from normalise.
+        case boilerplate = "boilerplate changed"
     }
 
     public var location: PageLocation

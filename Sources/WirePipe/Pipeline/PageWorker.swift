@@ -9,6 +9,9 @@ struct Tally: Sendable {
     var processedPages = 0
     /// Manifest updates that failed: the page's outputs are in place but will be redone next run.
     var manifestErrors: [String] = []
+    /// A page was stripped again in phase 2 (its stored output had gone): its new blocks were not counted
+    /// in this run's boilerplate, so the manifest is not marked settled.
+    var boilerplateUnsettled = false
 
     mutating func merge(_ other: Tally) {
         for (stage, run) in other.stageRuns {
@@ -24,6 +27,7 @@ struct Tally: Sendable {
         htmlParsed += other.htmlParsed
         processedPages += other.processedPages
         manifestErrors += other.manifestErrors
+        boilerplateUnsettled = boilerplateUnsettled || other.boilerplateUnsettled
     }
 
     mutating func run(_ stage: StageName, _ change: (inout RunReport.StageRun) -> Void) {
@@ -41,6 +45,9 @@ struct PageWorker {
     let logger: Logger
     var tally = Tally()
     private var store: StageStore
+    /// The page in hand's boilerplate blocks, and the run's learnt boilerplate.
+    private var pageBlocks: PageBlocks?
+    private var boilerplate = BoilerplateIndex()
 
     init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
         self.logger = logger
@@ -50,24 +57,60 @@ struct PageWorker {
         self.store = StageStore(layout: layout, pipeline: pipeline, fault: fault)
     }
 
-    mutating func process(_ plan: PagePlan) {
+    /// What phase 1 (fetch and strip) left for phase 2: the stage records so far, and the page's candidate
+    /// boilerplate blocks, or the error that ended the page.
+    struct StripOutcome: Sendable {
+        var records: [StageName: ManifestPage.StageRecord]
+        var blocks: PageBlocks?
+        var error: PageError?
+    }
+
+    /// Phase 1 of a page whose plan starts at fetch or strip: its strip output is stored and its blocks
+    /// returned, so that the run can learn the boilerplate from every page before any page is normalised.
+    mutating func strip(_ plan: PagePlan) -> StripOutcome {
+        var records = carriedRecords(plan, before: plan.start ?? .fetch)
+        let limit = pipeline.configuration.run.pageTimeLimit
+        do throws(PageError) {
+            // The page's time budget covers each phase: strip here, the later stages in `process`.
+            let stripped = try PageDeadline.with(limit > 0 ? PageDeadline(seconds: limit) : nil) { () throws(PageError) in
+                try fetchAndStrip(plan, &records)
+            }
+            return StripOutcome(records: records, blocks: PageBlocks(of: stripped, settings: pipeline.configuration.strip))
+        } catch {
+            return StripOutcome(records: records, error: error)
+        }
+    }
+
+    /// Records of the stages before `start` stay valid; the rest are remade.
+    private func carriedRecords(_ plan: PagePlan, before start: StageName) -> [StageName: ManifestPage.StageRecord] {
+        (plan.previous?.stages ?? [:]).filter { $0.key < start && plan.previous?.sha256 == plan.sha256 }
+    }
+
+    /// Phase 2: the page from normalise on (after phase 1's `stripped` when the plan starts at fetch or strip),
+    /// with the blocks of `boilerplate` removed before normalise; `blocks`: the page's blocks as the manifest
+    /// holds them, for a page not stripped in this run.
+    mutating func process(_ plan: PagePlan, stripped: StripOutcome? = nil, blocks: PageBlocks? = nil, boilerplate: BoilerplateIndex = BoilerplateIndex()) {
         guard let start = plan.start else { return }
         let id = plan.location.id
         tally.processedPages += 1
-        // Records of the stages before the start stay valid; the rest are remade below.
-        var records = (plan.previous?.stages ?? [:]).filter { $0.key < start && plan.previous?.sha256 == plan.sha256 }
+        var records = stripped?.records ?? carriedRecords(plan, before: start)
+        pageBlocks = stripped?.blocks ?? blocks
+        self.boilerplate = boilerplate
         var contribution = CorpusStatistics()
         var status: ManifestPage.Status
         var failure: RunReport.Failure?
         let limit = pipeline.configuration.run.pageTimeLimit
         let deadline = limit > 0 ? PageDeadline(seconds: limit) : nil
         do throws(PageError) {
+            if let error = stripped?.error { throw error }
             let pipeline = self.pipeline
+            let from = stripped == nil ? start : StageName.normalise
             let document: ArticleDocument
             (document, contribution) = try PageDeadline.with(deadline) { () throws(PageError) in
-                let document = try produce(plan, from: start, records: &records)
+                let document = try produce(plan, from: from, records: &records)
                 return (document, try timed(.aggregate, plan, &records) { () throws(PageError) in try pipeline.aggregate.process(document) })
             }
+            for key in pageBlocks?.removed ?? [] { contribution.boilerplateRemoved[key, default: 0] += 1 }
             status = document.status == .ok ? .ok : .empty
         } catch {
             contribution.recordFailure(error)
@@ -79,12 +122,13 @@ struct PageWorker {
             records[error.stage] = ManifestPage.StageRecord(
                 fingerprint: pipeline.stageFingerprint(error.stage), status: .failed, error: error.description, seconds: 0)
             removeOutputs(of: id, from: error.stage)
+            if error.stage <= .strip { pageBlocks = nil }
         }
         let page = ManifestPage(
             path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: plan.sha256,
             status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)
         do {
-            try manifest.record(page)
+            try manifest.record(page, blocks: pageBlocks)
         } catch {
             tally.manifestErrors.append("\(error)")
         }
@@ -112,18 +156,35 @@ struct PageWorker {
         }
     }
 
+    /// A page whose stored output went missing in phase 2 is stripped again here; its blocks are those of the
+    /// new strip output, counted from the next run on.
     private mutating func fromPage(_ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
+        let stripped = try fetchAndStrip(plan, &records)
+        pageBlocks = PageBlocks(of: stripped, settings: pipeline.configuration.strip)
+        tally.boilerplateUnsettled = true
+        return try fromStripped(stripped, plan, &records)
+    }
+
+    private mutating func fetchAndStrip(_ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> StrippedArticle {
         let pipeline = self.pipeline
         let location = plan.location
         let fetched = try timed(.fetch, plan, &records) { () throws(PageError) in try pipeline.fetch.process(location) }
         tally.htmlParsed += 1
         let stripped = try timed(.strip, plan, &records) { () throws(PageError) in try pipeline.strip.process(fetched) }
         try store.save(stripped, stage: .strip)
-        return try fromStripped(stripped, plan, &records)
+        return stripped
     }
 
-    private mutating func fromStripped(_ stripped: StrippedArticle, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
+    /// Removes the page's corpus-learned boilerplate (the stored strip output stays the raw extraction),
+    /// then normalises.
+    private mutating func fromStripped(_ raw: StrippedArticle, _ plan: PagePlan, _ records: inout [StageName: ManifestPage.StageRecord]) throws(PageError) -> ArticleDocument {
         let pipeline = self.pipeline
+        var stripped = raw
+        if var blocks = pageBlocks {
+            (stripped, blocks.removed) = boilerplate.remove(from: raw, page: blocks, settings: pipeline.configuration.strip)
+            blocks.applied = boilerplate.appliedKey(blocks)
+            pageBlocks = blocks
+        }
         let normalised = try timed(.normalise, plan, &records) { () throws(PageError) in try pipeline.normalise.process(stripped) }
         try store.save(normalised, stage: .normalise)
         return try fromNormalised(normalised, plan, &records)

@@ -7,6 +7,8 @@ import Synchronization
 /// their stages on `jobs` workers (Dispatch), each page's outputs are written as soon as it is done and the
 /// page is then recorded in the manifest. The statistics are merged from every page's stored contribution,
 /// so a run that reuses everything still writes the full statistics without reading a page.
+/// A run has two phases: fetch and strip of the pages that need them, then (once the corpus-learned
+/// boilerplate is known from every page's blocks, see `BoilerplateIndex`) the later stages.
 public struct PipelineRunner: Sendable {
     public let pipeline: Pipeline
     /// The inputs: folders, WARC files and URL lists (see `InputSource`).
@@ -105,7 +107,7 @@ public struct PipelineRunner: Sendable {
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
         }
-        let (plans, touched) = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous)
+        var (plans, touched) = RunPlanner(pipeline: pipeline, forcedStage: forcedStage).plan(locations, previous: previous)
         let present = Set(locations.map(\.relativePath))
         let deleted = previous.keys.filter { !present.contains($0) }.sorted()
         for plan in plans where plan.start != nil {
@@ -118,28 +120,54 @@ public struct PipelineRunner: Sendable {
         }
         try removeDeleted(deleted, previous: previous, manifest: manifest)
 
-        let work = plans.filter { $0.start != nil }
-        logger.info("\(plans.count) pages: \(plans.count { $0.change == .new }) new, \(plans.count { $0.change == .changed }) changed, \(plans.count { $0.change == .unchanged }) unchanged, \(deleted.count) deleted; \(work.count) to process")
-        if !work.isEmpty { HTMLDocument.initialiseParser() }
-        let next = Atomic<Int>(0)
-        let done = Atomic<Int>(0)
-        let total = Mutex(Tally())
-        let workers = max(1, min(jobs, work.count))
-        let pipeline = self.pipeline, layout = self.layout, logger = self.logger
+        let planned = plans.count { $0.start != nil }
+        logger.info("\(plans.count) pages: \(plans.count { $0.change == .new }) new, \(plans.count { $0.change == .changed }) changed, \(plans.count { $0.change == .unchanged }) unchanged, \(deleted.count) deleted; \(planned) to process")
+        if planned > 0 { HTMLDocument.initialiseParser() }
+        // Phase 1: fetch and strip the pages that need it, storing their strip outputs. Boilerplate is
+        // learnt from every page's blocks, so no page is normalised before all are stripped.
+        let stripping = plans.indices.filter { plans[$0].start.map { $0 <= .strip } ?? false }
+        let outcomes = Mutex([Int: PageWorker.StripOutcome]())
+        let plansToStrip = stripping.map { plans[$0] }
         let fault = OutputFault()
-        DispatchQueue.concurrentPerform(iterations: work.isEmpty ? 0 : workers) { _ in
-            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger, fault: fault)
-            while stop?.isStopped != true && fault.first == nil {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < work.count else { break }
-                worker.process(work[index])
-                let finished = done.add(1, ordering: .relaxed).newValue
-                progress?(finished, work.count)
-            }
-            let tally = worker.tally
-            total.withLock { $0.merge(tally) }
+        let (stripped, stripTally) = stream(stripping.count, manifest: manifest, stop: stop, fault: fault, progress: progress) { worker, index in
+            let outcome = worker.strip(plansToStrip[index])
+            outcomes.withLock { $0[stripping[index]] = outcome }
         }
-        let tally = total.withLock { $0 }
+        let stripOutcomes = outcomes.withLock { $0 }
+        // The boilerplate of the manifest's pages (all of this input's pages, or this shard's), with this
+        // run's strip outputs in place of the old ones; pages whose set of boilerplate blocks changed are
+        // redone from normalise. A manifest settled by a finished run that recorded nothing since needs no
+        // look when there is no work.
+        var boilerplate = BoilerplateIndex()
+        var knownBlocks: [String: PageBlocks] = [:]
+        let settled = manifest.boilerplateIsSettled()
+        if stripped == stripping.count, planned > 0 || !settled {
+            do {
+                knownBlocks = try manifest.pageBlocks()
+            } catch {
+                throw outputError("\(error)")
+            }
+            var counted = knownBlocks
+            for (index, outcome) in stripOutcomes { counted[plans[index].location.relativePath] = outcome.blocks }
+            boilerplate = BoilerplateIndex(pages: counted.values, settings: pipeline.configuration.strip)
+            for index in plans.indices where (plans[index].start.map { $0 > .normalise } ?? true) {
+                guard let blocks = knownBlocks[plans[index].location.relativePath], boilerplate.appliedKey(blocks) != blocks.applied else { continue }
+                plans[index].start = .normalise
+                plans[index].reason = .boilerplate
+                logger.debug("\(plans[index].location.relativePath): from normalise (\(PagePlan.Reason.boilerplate.rawValue))")
+            }
+        }
+
+        // Phase 2: normalise, analyse and aggregate, recording each page in the manifest.
+        let workIndices = stripped == stripping.count ? plans.indices.filter { plans[$0].start != nil } : []
+        let work = workIndices.map { plans[$0] }
+        let finalBoilerplate = boilerplate, finalBlocks = knownBlocks
+        var (processed, tally) = stream(work.count, manifest: manifest, stop: stop, fault: fault, progress: progress) { worker, index in
+            let plan = work[index]
+            worker.process(
+                plan, stripped: stripOutcomes[workIndices[index]], blocks: finalBlocks[plan.location.relativePath], boilerplate: finalBoilerplate)
+        }
+        tally.merge(stripTally)
         // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
         // the pages not done are left for the next run; stats.json and the report are left as they were.
         if let failure = fault.first {
@@ -148,8 +176,16 @@ public struct PipelineRunner: Sendable {
         if let problem = tally.manifestErrors.first {
             throw outputError(problem)
         }
-        let interrupted = stop?.isStopped == true && done.load(ordering: .relaxed) < work.count
+        let interrupted = stop?.isStopped == true && (stripped < stripping.count || processed < work.count)
+        if !interrupted && !tally.boilerplateUnsettled && !(settled && work.isEmpty) {
+            do {
+                try manifest.settleBoilerplate()
+            } catch {
+                throw outputError("\(error)")
+            }
+        }
 
+        let workers = max(1, min(jobs, max(work.count, stripping.count)))
         var report = RunReport(
             started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputs.map(\.path).joined(separator: ", "),
             output: layout.root.path, jobs: work.isEmpty ? jobs : workers, startStage: forcedStage ?? .fetch,
@@ -170,7 +206,7 @@ public struct PipelineRunner: Sendable {
 
         var statisticsWrite: (() throws -> Void)?
         if interrupted {
-            logger.notice("stopped after \(tally.processedPages) of \(work.count) pages; stats.json left as it was, the next run finishes the work")
+            logger.notice("stopped after \(tally.processedPages) of \(max(planned, work.count)) pages; stats.json left as it was, the next run finishes the work")
         } else {
             report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
             // A shard always writes its partial statistics: they carry the hash of the input list, which
@@ -220,6 +256,31 @@ public struct PipelineRunner: Sendable {
         }
         withExtendedLifetime(lock) {}
         return report
+    }
+
+    /// Runs `body` over `count` items on `jobs` workers (Dispatch), streaming: each worker takes the next
+    /// item until none is left or `stop` is set. Returns how many items were done and the workers' tally.
+    private func stream(
+        _ count: Int, manifest: Manifest, stop: StopFlag?, fault: OutputFault, progress: (@Sendable (Int, Int) -> Void)?,
+        _ body: @Sendable (inout PageWorker, Int) -> Void
+    ) -> (done: Int, tally: Tally) {
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let total = Mutex(Tally())
+        let pipeline = self.pipeline, layout = self.layout, logger = self.logger
+        DispatchQueue.concurrentPerform(iterations: count == 0 ? 0 : max(1, min(jobs, count))) { _ in
+            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger, fault: fault)
+            while stop?.isStopped != true && fault.first == nil {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { break }
+                body(&worker, index)
+                let finished = done.add(1, ordering: .relaxed).newValue
+                progress?(finished, count)
+            }
+            let tally = worker.tally
+            total.withLock { $0.merge(tally) }
+        }
+        return (done.load(ordering: .relaxed), total.withLock { $0 })
     }
 
     /// Whether this shard's partial statistics exist for the current input list: a run (without forcing)
