@@ -1,3 +1,26 @@
+/// Word lists a lowercase word belongs to, as bits (see `WordLists.flagsByWord`).
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let stopWord = WordFlags(rawValue: 1 << 0)
+    static let speechVerb = WordFlags(rawValue: 1 << 1)
+    static let title = WordFlags(rawValue: 1 << 2)
+    /// A nationality, or one with an "s" added ("Ukrainians").
+    static let nationalityOrPlural = WordFlags(rawValue: 1 << 3)
+    static let sourceNoun = WordFlags(rawValue: 1 << 4)
+    static let personNoun = WordFlags(rawValue: 1 << 5)
+    static let organisationWord = WordFlags(rawValue: 1 << 6)
+    static let placeWord = WordFlags(rawValue: 1 << 7)
+    static let placeIntroducer = WordFlags(rawValue: 1 << 8)
+    static let calendarWord = WordFlags(rawValue: 1 << 9)
+    static let lowercaseExclusion = WordFlags(rawValue: 1 << 10)
+    /// Opens some anonymity phrase.
+    static let anonymityStart = WordFlags(rawValue: 1 << 11)
+    /// A name particle (`EntityRecogniser.particles`).
+    static let particle = WordFlags(rawValue: 1 << 13)
+    /// The lowercase spelling of a one-word gazetteer name.
+    static let lowercaseGazetteerName = WordFlags(rawValue: 1 << 12)
+}
+
 /// The article text prepared once for the analysers: each paragraph's Unicode scalars and its tokens with
 /// scalar offsets, so every analyser works on the same cheap scan and reports offsets into `text`.
 struct AnalysisText {
@@ -18,6 +41,14 @@ struct AnalysisText {
         var isAllCaps: Bool
         /// The first word of a sentence, whose capital says nothing about being a name.
         var startsSentence: Bool
+        /// The word lists holding `lower`, looked up once per distinct word of the article (`AnalysisText.init`):
+        /// the analysers test these bits instead of hashing the same string into several sets.
+        var lists: WordFlags = []
+        /// Number of `lower` in `AnalysisText.lowerWords` (words only; -1 for other tokens).
+        var wordID: Int32 = -1
+
+        @inline(__always)
+        func `is`(_ flag: WordFlags) -> Bool { lists.contains(flag) }
 
         func isPunctuation(_ character: Unicode.Scalar) -> Bool {
             kind == .punctuation && text.unicodeScalars.first == character && end - start == 1
@@ -50,8 +81,11 @@ struct AnalysisText {
 
     var paragraphs: [Paragraph]
     var title: Paragraph?
+    /// The article's distinct lowercase words (paragraphs and title), numbered by `Token.wordID`.
+    var lowerWords: [String] = []
 
-    init(paragraphs texts: [String], title: String?) {
+    /// `lists` defaults to the shared word lists (the ones every analyser is given).
+    init(paragraphs texts: [String], title: String?, lists: WordLists? = nil) {
         var offset = 0
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(texts.count)
@@ -65,6 +99,30 @@ struct AnalysisText {
             let scalars = Array(text.unicodeScalars)
             return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
         }
+        let lists = lists ?? (try? WordLists.shared.get())
+        // One hash per word: its number in the article and (for a new word) the lists holding it.
+        var ids: [String: Int32] = [:]
+        var flags: [WordFlags] = []
+        var lowerWords: [String] = []
+        func mark(_ tokens: inout [Token]) {
+            for k in tokens.indices where tokens[k].kind == .word {
+                let lower = tokens[k].lower
+                let id: Int32
+                if let known = ids[lower] {
+                    id = known
+                } else {
+                    id = Int32(lowerWords.count)
+                    ids[lower] = id
+                    lowerWords.append(lower)
+                    flags.append(lists?.flagsByWord[lower] ?? [])
+                }
+                tokens[k].wordID = id
+                tokens[k].lists = flags[Int(id)]
+            }
+        }
+        for k in self.paragraphs.indices { mark(&self.paragraphs[k].tokens) }
+        if self.title != nil { mark(&self.title!.tokens) }
+        self.lowerWords = lowerWords
     }
 
     /// The word texts of a short string (gazetteer names, phrases), split as the article is.
