@@ -296,7 +296,7 @@ struct AnalysisText {
 
 /// Numbers the distinct lowercase words of one article: an open-addressing table hashed with FNV-1a over the
 /// UTF-8 bytes, several times cheaper per look-up than a Dictionary's seeded SipHash, and every word token is
-/// looked up. Words are compared by their bytes; the text is in NFC (normalise), so that is canonical equality.
+/// looked up. Words hash by their bytes; the text is in NFC (normalise), so equal words have equal bytes.
 private struct WordNumbers {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
@@ -324,7 +324,7 @@ private struct WordNumbers {
                 hashes.append(hash)
                 return (new, true)
             }
-            if hashes[Int(id)] == hash, words[Int(id)].utf8.elementsEqual(word.utf8) { return (id, false) }
+            if hashes[Int(id)] == hash, words[Int(id)] == word { return (id, false) }
             slot = (slot + 1) & mask
         }
     }

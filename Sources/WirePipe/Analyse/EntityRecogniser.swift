@@ -58,8 +58,17 @@ struct EntityRecogniser {
             if entities[key]!.title == nil, let title { entities[key]!.title = title }
         }
         var surnames: [String: String] = [:]
+        // A person is mentioned many times: each name's surname is worked out once (the last mention still wins).
+        var surnameOfName: [String: String?] = [:]
         for candidate in candidates where candidate.type == .person && !candidate.isSingleWord {
-            if let last = Self.surname(of: candidate.name) { surnames[last.lowercased()] = candidate.name }
+            let key: String?
+            if let known = surnameOfName[candidate.name] {
+                key = known
+            } else {
+                key = Self.surname(of: candidate.name)?.lowercased()
+                surnameOfName[candidate.name] = key
+            }
+            if let key { surnames[key] = candidate.name }
         }
         for candidate in candidates {
             if candidate.type == .person, candidate.isSingleWord, let full = surnames[candidate.name.lowercased()] {
