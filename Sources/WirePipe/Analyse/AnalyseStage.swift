@@ -49,7 +49,7 @@ public struct AnalyseStage: Stage {
             words: paragraphs.reduce(0) { $0 + $1.words },
             sentences: paragraphs.reduce(0) { $0 + $1.sentences.count },
             paragraphs: paragraphs.count,
-            characters: text.unicodeScalars.count)
+            characters: AnalysisText.scalarCount(of: text))
 
         let analysis = ArticleAnalyser(lists: lists, settings: settings).analyse(
             paragraphs: paragraphs.map(\.text), title: metadata.title, language: language,

@@ -90,13 +90,13 @@ struct AnalysisText {
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(texts.count)
         for (index, text) in texts.enumerated() {
-            let scalars = Array(text.unicodeScalars)
+            let scalars = Self.scalars(of: text)
             paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
             offset += scalars.count + 2  // the blank line between paragraphs
         }
         self.paragraphs = paragraphs
         self.title = title.map { text in
-            let scalars = Array(text.unicodeScalars)
+            let scalars = Self.scalars(of: text)
             return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
         }
         let lists = lists ?? (try? WordLists.shared.get())
@@ -125,6 +125,27 @@ struct AnalysisText {
     /// The word texts of a short string (gazetteer names, phrases), split as the article is.
     static func words(of text: String) -> [String] {
         tokens(Array(text.unicodeScalars)).filter { $0.kind == .word }.map(\.text)
+    }
+
+    /// The Unicode scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: once to
+    /// count, once to copy). A text has at most as many scalars as UTF-8 bytes.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
+    }
+
+    /// How many Unicode scalars a text has: its UTF-8 bytes that are not continuation bytes.
+    static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     // MARK: - Scanning

@@ -43,7 +43,7 @@ public struct CreditLineParser: Sendable {
     /// The credit line in one paragraph: the whole paragraph, or a parenthesised part of it
     /// (`…said. (Reporting by X; Editing by Y)`).
     private func creditsIn(_ paragraph: String, index: Int) -> Credits? {
-        let trimmed = Self.trim(Array(paragraph.unicodeScalars))
+        let trimmed = Self.trim(AnalysisText.scalars(of: paragraph))
         guard !trimmed.isEmpty else { return nil }
         if trimmed.count <= Self.maxLineLength, let roles = parseScalars(trimmed) {
             return Credits(roles: roles, line: Self.string(trimmed), paragraphIndex: index)

@@ -42,4 +42,10 @@ import Testing
         let byTable = try #require(scorer.score(text, sentences: 3, wordsPerMinute: 238))
         #expect(byTable == scorer.score(words: words, sentences: 3, wordsPerMinute: 238))
     }
+
+    @Test(arguments: ["", "plain ASCII", "Zelenskyy in Kyiv — “yes”, he said", "e\u{301}clair 東京 😀 ﬁ"])
+    func scalarsAreReadInOnePass(_ text: String) {
+        #expect(AnalysisText.scalars(of: text) == Array(text.unicodeScalars))
+        #expect(AnalysisText.scalarCount(of: text) == text.unicodeScalars.count)
+    }
 }
