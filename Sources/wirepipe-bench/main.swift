@@ -10,6 +10,8 @@ import WirePipe
 //   parse   libxml2's htmlReadMemory + xmlFreeDoc only: the floor every page must pay
 //   strip   fetch's decoding + strip (parse, metadata, main text): extraction alone
 //   analyse strip + normalise + analyse: the article document, without writing it
+//   analyse-only  the analyse stage alone, on documents stripped and normalised before the clock starts
+//                 (pages are counted as articles; pages that fail strip are left out)
 // Prints one JSON line: {"mode", "jobs", "pages", "seconds", "pages_per_second", "mb_per_second"}.
 
 let arguments = CommandLine.arguments
@@ -22,8 +24,8 @@ if arguments.count == 3, arguments[1] == "explain" {
     print(ContentExtractor(settings: StripSettings()).explain(tree, title: title))
     exit(0)
 }
-guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "analyse"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|analyse JOBS FILE...\n".utf8))
+guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "analyse", "analyse-only"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|analyse|analyse-only JOBS FILE...\n".utf8))
     exit(2)
 }
 let mode = arguments[1]
@@ -35,7 +37,12 @@ var files = Array(arguments.dropFirst(3))
 if files.count == 1, let locations = try? InputWalker(settings: FetchSettings()).pages(under: URL(fileURLWithPath: files[0])) {
     files = locations.map { $0.url.path }
 }
-for (index, file) in files.enumerated() {
+// analyse-only may read its normalised documents from a file written by an earlier run
+// (WIREPIPE_BENCH_NORMALISED=FILE), so that a profile under callgrind need not strip the pages again.
+let normalisedCache = mode == "analyse-only" ? ProcessInfo.processInfo.environment["WIREPIPE_BENCH_NORMALISED"] : nil
+let cachedArticles = normalisedCache.flatMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
+    .flatMap { try? JSONDecoder().decode([NormalisedArticle].self, from: $0) }
+for (index, file) in files.enumerated() where cachedArticles == nil {
     let url = URL(fileURLWithPath: file)
     guard let page = try? fetch.process(PageLocation(root: url.deletingLastPathComponent(), relativePath: url.lastPathComponent)) else { continue }
     pages.append(page)
@@ -46,16 +53,29 @@ for page in pages { rawPages.append(page.html) }
 let totalBytes = pages.reduce(0) { $0 + $1.source.bytes }
 let pipeline = Pipeline(configuration: PipelineConfiguration())
 HTMLDocument.initialiseParser()
+// analyse-only: strip and normalise up front, so the timed loop (and a profile of it) is the analyser alone.
+var normalisedArticles: [NormalisedArticle] = []
+if let cachedArticles {
+    normalisedArticles = cachedArticles
+} else if mode == "analyse-only" {
+    for page in pages {
+        guard let stripped = try? pipeline.strip.process(page), let normalised = try? pipeline.normalise.process(stripped) else { continue }
+        normalisedArticles.append(normalised)
+    }
+    if let normalisedCache { try JSONEncoder().encode(normalisedArticles).write(to: URL(fileURLWithPath: normalisedCache)) }
+}
+let frozenNormalised = normalisedArticles
 
 let next = Atomic<Int>(0)
 let failures = Atomic<Int>(0)
 let frozenPages = pages
+let count = mode == "analyse-only" ? frozenNormalised.count : frozenPages.count
 let frozenRaw = rawPages
 let start = DispatchTime.now().uptimeNanoseconds
 DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
     while true {
         let i = next.add(1, ordering: .relaxed).oldValue
-        guard i < frozenPages.count else { break }
+        guard i < count else { break }
         switch mode {
         case "load":
             break  // reading the pages only: what the other modes cost beyond it is their own work
@@ -66,6 +86,8 @@ DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { htmlReadMemory($0, Int32(buffer.count), nil, nil, options) }
             }
             if let doc { xmlFreeDoc(doc) } else { failures.add(1, ordering: .relaxed) }
+        case "analyse-only":
+            if (try? pipeline.analyse.process(frozenNormalised[i])) == nil { failures.add(1, ordering: .relaxed) }
         case "strip":
             if (try? pipeline.strip.process(frozenPages[i])) == nil { failures.add(1, ordering: .relaxed) }
         default:
@@ -75,9 +97,9 @@ DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
 }
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 let result: [String: Any] = [
-    "mode": mode, "jobs": jobs, "pages": frozenPages.count, "failed": failures.load(ordering: .relaxed),
+    "mode": mode, "jobs": jobs, "pages": count, "failed": failures.load(ordering: .relaxed),
     "seconds": (seconds * 1000).rounded() / 1000,
-    "pages_per_second": (Double(frozenPages.count) / seconds * 10).rounded() / 10,
+    "pages_per_second": (Double(count) / seconds * 10).rounded() / 10,
     "mb_per_second": (Double(totalBytes) / 1e6 / seconds * 10).rounded() / 10,
 ]
 let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])

@@ -50,7 +50,7 @@ public struct AnalyseStage: Stage {
             words: paragraphs.reduce(0) { $0 + $1.words },
             sentences: paragraphs.reduce(0) { $0 + $1.sentences.count },
             paragraphs: paragraphs.count,
-            characters: text.unicodeScalars.count)
+            characters: AnalysisText.scalarCount(of: text))
 
         try PageDeadline.check(.analyse)
         let analysis = ArticleAnalyser(lists: lists, settings: settings).analyse(

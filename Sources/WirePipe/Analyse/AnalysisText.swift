@@ -1,3 +1,26 @@
+/// Word lists a lowercase word belongs to, as bits (see `WordLists.flagsByWord`).
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let stopWord = WordFlags(rawValue: 1 << 0)
+    static let speechVerb = WordFlags(rawValue: 1 << 1)
+    static let title = WordFlags(rawValue: 1 << 2)
+    /// A nationality, or one with an "s" added ("Ukrainians").
+    static let nationalityOrPlural = WordFlags(rawValue: 1 << 3)
+    static let sourceNoun = WordFlags(rawValue: 1 << 4)
+    static let personNoun = WordFlags(rawValue: 1 << 5)
+    static let organisationWord = WordFlags(rawValue: 1 << 6)
+    static let placeWord = WordFlags(rawValue: 1 << 7)
+    static let placeIntroducer = WordFlags(rawValue: 1 << 8)
+    static let calendarWord = WordFlags(rawValue: 1 << 9)
+    static let lowercaseExclusion = WordFlags(rawValue: 1 << 10)
+    /// Opens some anonymity phrase.
+    static let anonymityStart = WordFlags(rawValue: 1 << 11)
+    /// A name particle (`EntityRecogniser.particles`).
+    static let particle = WordFlags(rawValue: 1 << 13)
+    /// The lowercase spelling of a one-word gazetteer name.
+    static let lowercaseGazetteerName = WordFlags(rawValue: 1 << 12)
+}
+
 /// The article text prepared once for the analysers: each paragraph's Unicode scalars and its tokens with
 /// scalar offsets, so every analyser works on the same cheap scan and reports offsets into `text`.
 struct AnalysisText {
@@ -18,6 +41,14 @@ struct AnalysisText {
         var isAllCaps: Bool
         /// The first word of a sentence, whose capital says nothing about being a name.
         var startsSentence: Bool
+        /// The word lists holding `lower`, looked up once per distinct word of the article (`AnalysisText.init`):
+        /// the analysers test these bits instead of hashing the same string into several sets.
+        var lists: WordFlags = []
+        /// Number of `lower` in `AnalysisText.lowerWords` (words only; -1 for other tokens).
+        var wordID: Int32 = -1
+
+        @inline(__always)
+        func `is`(_ flag: WordFlags) -> Bool { lists.contains(flag) }
 
         func isPunctuation(_ character: Unicode.Scalar) -> Bool {
             kind == .punctuation && text.unicodeScalars.first == character && end - start == 1
@@ -50,26 +81,71 @@ struct AnalysisText {
 
     var paragraphs: [Paragraph]
     var title: Paragraph?
+    /// The article's distinct lowercase words (paragraphs and title), numbered by `Token.wordID`.
+    var lowerWords: [String] = []
 
-    init(paragraphs texts: [String], title: String?) {
+    /// `lists` defaults to the shared word lists (the ones every analyser is given).
+    init(paragraphs texts: [String], title: String?, lists: WordLists? = nil) {
         var offset = 0
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(texts.count)
         for (index, text) in texts.enumerated() {
-            let scalars = Array(text.unicodeScalars)
+            let scalars = Self.scalars(of: text)
             paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
             offset += scalars.count + 2  // the blank line between paragraphs
         }
         self.paragraphs = paragraphs
         self.title = title.map { text in
-            let scalars = Array(text.unicodeScalars)
+            let scalars = Self.scalars(of: text)
             return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
         }
+        let lists = lists ?? (try? WordLists.shared.get())
+        // One hash per word: its number in the article and (for a new word) the lists holding it.
+        let tokenCount = self.paragraphs.reduce(0) { $0 + $1.tokens.count } + (self.title?.tokens.count ?? 0)
+        var numbers = WordNumbers(capacity: tokenCount)
+        var flags: [WordFlags] = []
+        var lowerWords: [String] = []
+        func mark(_ tokens: inout [Token]) {
+            for k in tokens.indices where tokens[k].kind == .word {
+                let lower = tokens[k].lower
+                let (id, isNew) = numbers.number(of: lower, in: lowerWords)
+                if isNew {
+                    lowerWords.append(lower)
+                    flags.append(lists?.flagsByWord[lower] ?? [])
+                }
+                tokens[k].wordID = id
+                tokens[k].lists = flags[Int(id)]
+            }
+        }
+        for k in self.paragraphs.indices { mark(&self.paragraphs[k].tokens) }
+        if self.title != nil { mark(&self.title!.tokens) }
+        self.lowerWords = lowerWords
     }
 
     /// The word texts of a short string (gazetteer names, phrases), split as the article is.
     static func words(of text: String) -> [String] {
         tokens(Array(text.unicodeScalars)).filter { $0.kind == .word }.map(\.text)
+    }
+
+    /// The Unicode scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: once to
+    /// count, once to copy). A text has at most as many scalars as UTF-8 bytes.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
+    }
+
+    /// How many Unicode scalars a text has: its UTF-8 bytes that are not continuation bytes.
+    static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     // MARK: - Scanning
@@ -236,5 +312,41 @@ struct AnalysisText {
         let capitalised = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         return Token(kind: .word, text: text, lower: lowerText, start: a, end: b, isCapitalised: capitalised,
                      isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+    }
+}
+
+/// Numbers the distinct lowercase words of one article: an open-addressing table hashed with FNV-1a over the
+/// UTF-8 bytes, several times cheaper per look-up than a Dictionary's seeded SipHash, and every word token is
+/// looked up. Words hash by their bytes; the text is in NFC (normalise), so equal words have equal bytes.
+private struct WordNumbers {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private let mask: Int
+
+    /// `capacity`: at most this many words will be numbered; the table stays at most half full, so never grows.
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        hashes.reserveCapacity(capacity)
+    }
+
+    /// The number of `word`, and whether it is new (then it is `words.count`, and the caller appends it).
+    mutating func number(of word: String, in words: [String]) -> (id: Int32, isNew: Bool) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 {
+                let new = Int32(hashes.count)
+                slots[slot] = new
+                hashes.append(hash)
+                return (new, true)
+            }
+            if hashes[Int(id)] == hash, words[Int(id)] == word { return (id, false) }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -24,7 +24,7 @@ struct ArticleAnalyser {
             if !paragraphs.isEmpty { analysis.flags.append(Self.englishOnlyFlag) }
             return analysis
         }
-        let text = AnalysisText(paragraphs: paragraphs, title: title)
+        let text = AnalysisText(paragraphs: paragraphs, title: title, lists: lists)
         analysis.entities = EntityRecogniser(lists: lists).recognise(text)
 
         let anonymity = AnonymityPhraseFinder(lists: lists).phrases(in: text)
@@ -40,8 +40,7 @@ struct ArticleAnalyser {
                                      anonymousQuoteShare: (share * 1000).rounded() / 1000)
 
         analysis.keyphrases = KeyphraseExtractor(lists: lists).keyphrases(in: text, count: settings.keyphraseCount)
-        let words = text.paragraphs.flatMap { $0.tokens.lazy.filter { $0.kind == .word }.map(\.lower) }
-        analysis.readability = ReadabilityScorer().score(words: words, sentences: sentenceCount,
+        analysis.readability = ReadabilityScorer().score(text, sentences: sentenceCount,
                                                          wordsPerMinute: settings.readingWordsPerMinute)
         return analysis
     }

@@ -43,7 +43,7 @@ public struct CreditLineParser: Sendable {
     /// The credit line in one paragraph: the whole paragraph, or a parenthesised part of it
     /// (`…said. (Reporting by X; Editing by Y)`).
     private func creditsIn(_ paragraph: String, index: Int) -> Credits? {
-        let trimmed = Self.trim(Array(paragraph.unicodeScalars))
+        let trimmed = Self.trim(AnalysisText.scalars(of: paragraph))
         guard !trimmed.isEmpty else { return nil }
         if trimmed.count <= Self.maxLineLength, let roles = parseScalars(trimmed) {
             return Credits(roles: roles, line: Self.string(trimmed), paragraphIndex: index)
@@ -501,7 +501,9 @@ public struct CreditLineParser: Sendable {
         func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
             (c.value >= 65 && c.value <= 90) ? Unicode.Scalar(c.value + 32)! : c
         }
-        for k in 0...(s.count - n.count) where (0..<n.count).allSatisfy({ fold(s[k + $0]) == n[$0] }) {
+        // The first scalar is compared before the rest: this runs over every short paragraph of every article.
+        let first = n[0]
+        for k in 0...(s.count - n.count) where fold(s[k]) == first && (1..<n.count).allSatisfy({ fold(s[k + $0]) == n[$0] }) {
             return k
         }
         return nil

@@ -58,8 +58,17 @@ struct EntityRecogniser {
             if entities[key]!.title == nil, let title { entities[key]!.title = title }
         }
         var surnames: [String: String] = [:]
+        // A person is mentioned many times: each name's surname is worked out once (the last mention still wins).
+        var surnameOfName: [String: String?] = [:]
         for candidate in candidates where candidate.type == .person && !candidate.isSingleWord {
-            if let last = Self.surname(of: candidate.name) { surnames[last.lowercased()] = candidate.name }
+            let key: String?
+            if let known = surnameOfName[candidate.name] {
+                key = known
+            } else {
+                key = Self.surname(of: candidate.name)?.lowercased()
+                surnameOfName[candidate.name] = key
+            }
+            if let key { surnames[key] = candidate.name }
         }
         for candidate in candidates {
             if candidate.type == .person, candidate.isSingleWord, let full = surnames[candidate.name.lowercased()] {
@@ -89,7 +98,10 @@ struct EntityRecogniser {
             }
         }
         for paragraph in text.paragraphs where !byLower.isEmpty {
-            for token in paragraph.tokens where token.kind == .word && !token.isCapitalised && token.end - token.start >= 4 {
+            let tokens = paragraph.tokens
+            for k in tokens.indices where tokens[k].kind == .word && !tokens[k].isCapitalised && tokens[k].end - tokens[k].start >= 4
+                && tokens[k].is(.lowercaseGazetteerName) {
+                let token = tokens[k]
                 if let key = byLower[token.lower] {
                     entities[key]!.mentions.append(mention(paragraph, token.start, token.end))
                 }
@@ -155,7 +167,8 @@ struct EntityRecogniser {
         let tokens = paragraph.tokens
         var i = 0
         while i < tokens.count {
-            guard isNameWord(tokens[i]) else { i += 1; continue }
+            // Fields read in place: the tokens between names are not copied.
+            guard tokens[i].kind == .word, tokens[i].isCapitalised || tokens[i].isAllCaps else { i += 1; continue }
             // Extend the run: capitalised words, "of"/particles before a capitalised word, the dot of an initial.
             var run: [Int] = [i]
             var j = i + 1
@@ -167,7 +180,7 @@ struct EntityRecogniser {
                     while j < end { run.append(j); j += 1 }
                     continue
                 }
-                if t.kind == .word, t.lower == "of" || Self.particles.contains(t.lower), j + 1 < tokens.count,
+                if t.kind == .word, t.lower == "of" || t.is(.particle), j + 1 < tokens.count,
                    isNameWord(tokens[j + 1]), !tokens[j + 1].startsSentence {
                     run.append(j); j += 1; continue
                 }
@@ -181,7 +194,7 @@ struct EntityRecogniser {
             let previous = i > 0 ? tokens[i - 1] : nil
             let beforePrevious = i > 1 ? tokens[i - 2] : nil
             classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly,
-                     placeHint: previous?.lower == "of" && beforePrevious.map { lists.placeIntroducers.contains($0.lower) } == true,
+                     placeHint: previous?.lower == "of" && beforePrevious.map { $0.is(.placeIntroducer) } == true,
                      locativeHint: previous.map { ["in", "from", "near"].contains($0.lower) } == true,
                      into: &candidates, singles: &singles)
             i = j
@@ -192,7 +205,7 @@ struct EntityRecogniser {
     private func organisationNameEnd(_ tokens: [AnalysisText.Token], from start: Int) -> Int? {
         var k = start
         while k < tokens.count, isNameWord(tokens[k]), !tokens[k].startsSentence { k += 1 }
-        return k > start && lists.organisationWords.contains(tokens[k - 1].lower) ? k : nil
+        return k > start && tokens[k - 1].is(.organisationWord) ? k : nil
     }
 
     private func classify(
@@ -203,13 +216,14 @@ struct EntityRecogniser {
         var run = input
         // A function word opening the run is capitalised by its place (a sentence or a quotation starts there):
         // drop it, unless the whole run is a known name ("The Hague").
-        if lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
-            while let first = run.first, lists.stopWords.contains(first.lower) || (first.startsSentence && lists.calendarWords.contains(first.lower)) {
+        // (A run longer than every gazetteer name opening with its first word is no gazetteer name.)
+        if run.count > lists.gazetteerWordsByFirstWord[run[0].text] ?? 1 || lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
+            while let first = run.first, first.is(.stopWord) || (first.startsSentence && first.is(.calendarWord)) {
                 run.removeFirst()
             }
         }
         while let first = run.first, first.lower == "of" { run.removeFirst() }
-        while let last = run.last, last.lower == "of" || Self.particles.contains(last.lower) { run.removeLast() }
+        while let last = run.last, last.lower == "of" || last.is(.particle) { run.removeLast() }
         guard !run.isEmpty else { return }
 
         // Gazetteer names anywhere in the run, longest first; the parts between are classified on their own.
@@ -221,7 +235,9 @@ struct EntityRecogniser {
         }
         while k < run.count {
             var matched = 0
-            for length in stride(from: min(lists.gazetteerMaxWords, run.count - k), through: 1, by: -1) {
+            // Only as many words as the longest gazetteer name opening with this word (one for the all-caps look-up).
+            let longest = min(lists.gazetteerMaxWords, lists.gazetteerWordsByFirstWord[run[k].text] ?? 1)
+            for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
                 var key = length == 1 ? run[k].text : run[k..<(k + length)].map(\.text).joined(separator: " ")
                 var entry = lists.gazetteer[key]
                 if entry == nil, length == 1, run[k].isAllCaps, run[k].text.unicodeScalars.count >= 3 {
@@ -247,15 +263,13 @@ struct EntityRecogniser {
         singles: inout [(word: String, lower: String, mention: NamedEntity.Mention, placeHint: Bool, onlyIfKnown: Bool)]
     ) {
         var run = input
-        while let first = run.first, first.lower == "of" || Self.particles.contains(first.lower) { run.removeFirst() }
-        while let last = run.last, last.lower == "of" || Self.particles.contains(last.lower) { run.removeLast() }
+        while let first = run.first, first.lower == "of" || first.is(.particle) { run.removeFirst() }
+        while let last = run.last, last.lower == "of" || last.is(.particle) { run.removeLast() }
         guard !run.isEmpty, !headingOnly else { return }
         let lowers = run.map(\.lower)
-        func isNationality(_ lower: String) -> Bool {
+        func isNationality(_ token: AnalysisText.Token) -> Bool {
             // "Ukrainians", "Western-supplied", "US-made": adjectives and peoples, not names.
-            if lists.nationalities.contains(lower) { return true }
-            if lower.hasSuffix("s"), lists.nationalities.contains(String(lower.dropLast())) { return true }
-            return false
+            token.is(.nationalityOrPlural)
         }
         // "Western-supplied", "US-made": a compound adjective (its last part lowercase), not a name.
         func isCompoundAdjective(_ text: String) -> Bool {
@@ -263,7 +277,7 @@ struct EntityRecogniser {
             let last = text[text.index(after: hyphen)...]
             return !last.isEmpty && last.allSatisfy { $0.isLowercase }
         }
-        if run.count == 1, isNationality(lowers[0]) || isCompoundAdjective(run[0].text) || lists.calendarWords.contains(lowers[0]) || lists.titles.contains(lowers[0])
+        if run.count == 1, isNationality(run[0]) || isCompoundAdjective(run[0].text) || run[0].is(.calendarWord) || run[0].is(.title)
             || lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}") {
             return
         }
@@ -271,31 +285,31 @@ struct EntityRecogniser {
         // "Defense Ministry", "Department of Defense": an organisation word last, or before "of". ("Police Chief
         // Mark Davis" is a person with a title.)
         let organisationBeforeOf = lowers.indices.contains { k in
-            k + 1 < lowers.count && lowers[k + 1] == "of" && lists.organisationWords.contains(lowers[k])
+            k + 1 < lowers.count && lowers[k + 1] == "of" && run[k].is(.organisationWord)
         }
-        if run.count == 1, lists.organisationWords.contains(lowers[0]) { return }  // "Office", "Party" alone name nothing
-        if let last = lowers.last, lists.organisationWords.contains(last) || organisationBeforeOf {
-            let words = run.drop { isNationality($0.lower) && run.count > 2 }
+        if run.count == 1, run[0].is(.organisationWord) { return }  // "Office", "Party" alone name nothing
+        if let last = run.last, last.is(.organisationWord) || organisationBeforeOf {
+            let words = run.drop { isNationality($0) && run.count > 2 }
             candidates.append(Candidate(name: words.map(\.text).joined(separator: " "), type: .organisation, title: nil,
                                         mention: mention(paragraph, words.first!.start, words.last!.end), isSingleWord: words.count == 1))
             return
         }
-        if run.count > 1, let last = lowers.last, lists.placeWords.contains(last) {
+        if run.count > 1, let last = run.last, last.is(.placeWord) {
             candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil, mention: range, isSingleWord: false))
             return
         }
         // Titles and nationalities before the name.
         var lastTitle = -1
-        for (index, lower) in lowers.enumerated() where lists.titles.contains(lower) || isNationality(lower) || lower == "of" {
+        for (index, lower) in lowers.enumerated() where run[index].is(.title) || isNationality(run[index]) || lower == "of" {
             lastTitle = index
         }
         let nameTokens = Array(run[(lastTitle + 1)...])
-        let titleTokens = run[..<(lastTitle + 1)].drop { isNationality($0.lower) }
+        let titleTokens = run[..<(lastTitle + 1)].drop { isNationality($0) }
         let title = titleTokens.isEmpty ? nil : titleTokens.map(\.text).joined(separator: " ")
         guard !nameTokens.isEmpty else { return }
         let looksLikeName = nameTokens.allSatisfy { token in
             !token.isAllCaps && token.text.unicodeScalars.allSatisfy { !($0.value >= 0x30 && $0.value <= 0x39) }
-                && !lists.calendarWords.contains(token.lower)
+                && !token.is(.calendarWord)
         }
         if nameTokens.count >= 2, nameTokens.count <= 4, looksLikeName {
             // The name as written, initials' dots included ("James P. Kennedy Jr").
@@ -314,7 +328,7 @@ struct EntityRecogniser {
                 candidates.append(Candidate(name: token.text, type: .place, title: nil, mention: single, isSingleWord: true))
             } else if token.isAllCaps || !looksLikeName {
                 candidates.append(Candidate(name: token.text, type: .other, title: nil, mention: single, isSingleWord: true))
-            } else if !lists.stopWords.contains(token.lower) {
+            } else if !token.is(.stopWord) {
                 // A capitalised word opening a sentence is a name only when the article names it elsewhere.
                 singles.append((token.text, token.lower, single, locativeHint, token.startsSentence))
             }

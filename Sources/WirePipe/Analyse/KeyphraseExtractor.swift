@@ -8,50 +8,54 @@ struct KeyphraseExtractor {
     static let maxPhraseWords = 4
 
     func keyphrases(in text: AnalysisText, count: Int) -> [Keyphrase] {
-        // Words are numbered once, so phrases are arrays of integers: cheap to hash and count.
-        var ids: [String: Int] = [:]
-        var words: [String] = []
-        var frequency: [Int] = []
-        var degree: [Int] = []
-        var occurrences: [[Int]: Int] = [:]
+        // Words are numbered once (`Token.wordID`), so phrases are arrays of integers: cheap to hash and count.
+        let words = text.lowerWords
+        var frequency = [Int](repeating: 0, count: words.count)
+        var degree = [Int](repeating: 0, count: words.count)
+        var occurrences: [[Int32]: Int] = [:]
+        var current: [Int32] = []
         for paragraph in text.paragraphs {
-            var current: [Int] = []
             func flush() {
                 if !current.isEmpty, current.count <= Self.maxPhraseWords {
                     for id in current {
-                        frequency[id] += 1
-                        degree[id] += current.count
+                        frequency[Int(id)] += 1
+                        degree[Int(id)] += current.count
                     }
                     occurrences[current, default: 0] += 1
                 }
                 current.removeAll(keepingCapacity: true)
             }
-            for token in paragraph.tokens {
-                if token.kind == .possessive { continue }
-                let isNumber = token.lower.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E }
-                guard token.kind == .word, !isNumber, token.lower.utf8.count > 1, !lists.stopWords.contains(token.lower) else {
+            let tokens = paragraph.tokens
+            for k in tokens.indices {
+                if tokens[k].kind == .possessive { continue }
+                guard tokens[k].kind == .word, !tokens[k].is(.stopWord), tokens[k].end - tokens[k].start > 1 || tokens[k].lower.utf8.count > 1,
+                      !tokens[k].lower.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E }) else {
                     flush()
                     continue
                 }
-                if let id = ids[token.lower] {
-                    current.append(id)
-                } else {
-                    ids[token.lower] = words.count
-                    current.append(words.count)
-                    words.append(token.lower)
-                    frequency.append(0)
-                    degree.append(0)
-                }
+                current.append(tokens[k].wordID)
             }
             flush()
         }
         // Phrases seen once that are single words say little: prefer repeated or multi-word phrases.
-        let ranked = occurrences.compactMap { phrase, seen -> (key: String, value: Double)? in
+        // Only phrases scoring at least the count-th best score can be kept: the names (for the tie order) are
+        // built for those alone.
+        let scored = occurrences.compactMap { phrase, seen -> (phrase: [Int32], score: Double)? in
             guard seen > 1 || phrase.count > 1 else { return nil }
-            let score = phrase.reduce(0) { $0 + Double(degree[$1]) / Double(frequency[$1]) }
-            return (phrase.map { words[$0] }.joined(separator: " "), score)
+            var score = 0.0
+            for id in phrase { score += Double(degree[Int(id)]) / Double(frequency[Int(id)]) }
+            return (phrase, score)
         }
-        .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var cutoff = -Double.infinity
+        if count > 0, scored.count > count {
+            cutoff = scored.map(\.score).sorted(by: >)[count - 1]
+        }
+        var ranked: [(key: String, value: Double)] = []
+        for candidate in scored where candidate.score >= cutoff {
+            let key = candidate.phrase.map { words[Int($0)] }.joined(separator: " ")
+            ranked.append((key: key, value: candidate.score))
+        }
+        ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return ranked.prefix(count).map { Keyphrase(phrase: $0.key, score: ($0.value * 100).rounded() / 100) }
     }
 }

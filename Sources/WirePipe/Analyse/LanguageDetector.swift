@@ -160,6 +160,26 @@ public struct LanguageDetector: Sendable {
             for raw in text.unicodeScalars {
                 seen += 1
                 if seen > LanguageDetector.maxScalars { break }
+                // ASCII, most of the text, without the general path's look-ups: a letter is Latin, its
+                // lowercase is one bit away, and it has no distinctive-letter features.
+                let v = raw.value
+                if v < 0x80 {
+                    if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
+                        if tokenScript != .latin { endToken(elided: false) }
+                        tokenScript = .latin
+                        letters[Script.latin.rawValue] += 1
+                        token.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v | 0x20)))
+                        previousWasLetter = true
+                    } else if previousWasLetter, v == 0x27 {
+                        endToken(elided: true)
+                        skipToken = true
+                        previousWasLetter = false
+                    } else {
+                        endToken(elided: false)
+                        previousWasLetter = false
+                    }
+                    continue
+                }
                 if let script = Script.of(raw) {
                     let c = Self.lower(raw, script)
                     if script != tokenScript { endToken(elided: false) }

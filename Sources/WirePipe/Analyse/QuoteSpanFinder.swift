@@ -19,7 +19,9 @@ struct QuoteSpanFinder {
         var result: [Span] = []
         var openIndex: Int?
         var expectedClosers: [Unicode.Scalar] = []
-        for (index, token) in tokens.enumerated() where token.kind == .quoteMark {
+        // By index, so the tokens that are not quotation marks are not copied.
+        for index in tokens.indices where tokens[index].kind == .quoteMark {
+            let token = tokens[index]
             let mark = token.text.unicodeScalars.first!
             if let open = openIndex {
                 if expectedClosers.contains(mark) {

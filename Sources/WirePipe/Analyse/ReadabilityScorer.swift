@@ -5,15 +5,36 @@
 /// Flesch (1948) and Kincaid et al. (1975).
 struct ReadabilityScorer {
     func score(words: [String], sentences: Int, wordsPerMinute: Double) -> Readability? {
-        guard !words.isEmpty, sentences > 0 else { return nil }
-        let syllables = words.reduce(0) { $0 + Self.syllables($1) }
-        let wordsPerSentence = Double(words.count) / Double(sentences)
-        let syllablesPerWord = Double(syllables) / Double(words.count)
+        score(wordCount: words.count, syllables: words.reduce(0) { $0 + Self.syllables($1) }, sentences: sentences,
+              wordsPerMinute: wordsPerMinute)
+    }
+
+    /// The scores of an article's words, each of its distinct lowercase words counted once: the syllables of
+    /// `AnalysisText.lowerWords[id]` times how often the paragraphs use the word.
+    func score(_ text: AnalysisText, sentences: Int, wordsPerMinute: Double) -> Readability? {
+        var uses = [Int](repeating: 0, count: text.lowerWords.count)
+        var wordCount = 0
+        for paragraph in text.paragraphs {
+            let tokens = paragraph.tokens
+            for k in tokens.indices where tokens[k].kind == .word {
+                uses[Int(tokens[k].wordID)] += 1
+                wordCount += 1
+            }
+        }
+        var syllables = 0
+        for (id, count) in uses.enumerated() where count > 0 { syllables += count * Self.syllables(text.lowerWords[id]) }
+        return score(wordCount: wordCount, syllables: syllables, sentences: sentences, wordsPerMinute: wordsPerMinute)
+    }
+
+    private func score(wordCount: Int, syllables: Int, sentences: Int, wordsPerMinute: Double) -> Readability? {
+        guard wordCount > 0, sentences > 0 else { return nil }
+        let wordsPerSentence = Double(wordCount) / Double(sentences)
+        let syllablesPerWord = Double(syllables) / Double(wordCount)
         let ease = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord
         let grade = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59
         func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
         return Readability(fleschReadingEase: round(ease), fleschKincaidGrade: round(grade),
-                           readingTimeMinutes: round(Double(words.count) / wordsPerMinute))
+                           readingTimeMinutes: round(Double(wordCount) / wordsPerMinute))
     }
 
     /// Syllables of one lowercase word. Works on the UTF-8 bytes: letters outside ASCII count as consonants,

@@ -132,13 +132,13 @@ struct SpeakerResolver {
             if entity.type == .other, words.count == 1 { return Speaker(name: entity.name, kind: .person, anonymous: false) }
             if entity.type == .organisation, organisation == nil { organisation = entity }
         }
-        let describing = lists.sourceNouns.contains(head.lower) || lists.titles.contains(head.lower)
+        let describing = head.is(.sourceNoun) || head.is(.title)
         if let organisation, !describing {
             return Speaker(name: organisation.name, kind: .organisation, anonymous: false)
         }
         let singular = head.lower.hasSuffix("s") && head.lower.count > 3 ? String(head.lower.dropLast()) : head.lower
         let text = paragraph.string(tokens[phrase.lowerBound].start..<tokens[phrase.upperBound - 1].end)
-        if lists.organisationWords.contains(head.lower) {
+        if head.is(.organisationWord) {
             return Speaker(name: text, kind: .organisation, anonymous: false)
         }
         // "the official", "the spokesman": the source described earlier with the same noun.
@@ -150,6 +150,6 @@ struct SpeakerResolver {
             return earlier.speaker
         }
         // "the president", "US intelligence": unnamed but not anonymous sources; "officials", "a source" are.
-        return Speaker(name: text, kind: .description, anonymous: lists.sourceNouns.contains(head.lower), head: singular)
+        return Speaker(name: text, kind: .description, anonymous: head.is(.sourceNoun), head: singular)
     }
 }

@@ -46,7 +46,10 @@ struct SpeechCueFinder {
     func cues(in paragraph: AnalysisText.Paragraph, quoted: [Bool]) -> [Cue] {
         let tokens = paragraph.tokens
         var result: [Cue] = []
-        for (index, token) in tokens.enumerated() where token.kind == .word && !quoted[index] && !token.isCapitalised {
+        // By index, reading the fields in place: most tokens are skipped without copying them.
+        for index in tokens.indices where tokens[index].kind == .word && !quoted[index] && !tokens[index].isCapitalised
+            && (tokens[index].is(.speechVerb) || tokens[index].lower == "according") {
+            let token = tokens[index]
             if token.lower == "according", index + 1 < tokens.count, tokens[index + 1].lower == "to" {
                 let phrase = forwardPhrase(tokens, quoted, from: index + 2)
                 if !phrase.isEmpty, isSpeakerPhrase(tokens, phrase) {
@@ -54,7 +57,7 @@ struct SpeechCueFinder {
                 }
                 continue
             }
-            guard lists.speechVerbs.contains(token.lower) else { continue }
+            guard token.is(.speechVerb) else { continue }
             if let phrase = subjectPhrase(tokens, quoted, verb: index), isSpeakerPhrase(tokens, phrase) {
                 result.append(Cue(verb: index, verbText: token.text, phrase: phrase))
                 continue
@@ -91,7 +94,7 @@ struct SpeechCueFinder {
         guard token.kind == .word else { return false }
         // A capitalised word inside a sentence is a name even when it is spelt like a stop word ("Will Moy").
         if token.isCapitalised && !token.startsSentence { return true }
-        return !Self.phraseStops.contains(token.lower) && !lists.speechVerbs.contains(token.lower)
+        return !Self.phraseStops.contains(token.lower) && !token.is(.speechVerb)
     }
 
     private func isDotOfAbbreviation(_ tokens: [AnalysisText.Token], _ index: Int) -> Bool {
@@ -121,7 +124,7 @@ struct SpeechCueFinder {
                 if t.kind == .word, p > 0, p < end {
                     let before = tokens[p - 1]
                     if Self.innerPrepositions.contains(t.lower), before.kind == .word,
-                       lists.sourceNouns.contains(before.lower) || lists.titles.contains(before.lower) || t.lower == "of" {
+                       before.is(.sourceNoun) || before.is(.title) || t.lower == "of" {
                         p -= 1; count += 1; continue
                     }
                     if t.lower == "and", before.kind == .word, before.isCapitalised || before.isAllCaps, end - p <= 3 {
@@ -152,7 +155,7 @@ struct SpeechCueFinder {
         var k = start
         while k < index {
             let t = tokens[k]
-            if t.kind == .word, t.isCapitalised, !quoted[k], !(t.startsSentence && lists.stopWords.contains(t.lower)) {
+            if t.kind == .word, t.isCapitalised, !quoted[k], !(t.startsSentence && t.is(.stopWord)) {
                 var end = k + 1
                 while end < index, tokens[end].kind == .word, tokens[end].isCapitalised { end += 1 }
                 return k..<end
@@ -176,10 +179,10 @@ struct SpeechCueFinder {
         var p = start
         while p < tokens.count, !quoted[p], p - start < 10 {
             let t = tokens[p]
-            if isPhraseWord(t) && !lists.calendarWords.contains(t.lower) { p += 1; continue }
+            if isPhraseWord(t) && !t.is(.calendarWord) { p += 1; continue }
             if t.kind == .possessive || isDotOfAbbreviation(tokens, p) { p += 1; continue }
             if t.kind == .word, Self.innerPrepositions.contains(t.lower), p > start, p + 1 < tokens.count,
-               tokens[p - 1].kind == .word, lists.sourceNouns.contains(tokens[p - 1].lower) || lists.titles.contains(tokens[p - 1].lower) || t.lower == "of" {
+               tokens[p - 1].kind == .word, tokens[p - 1].is(.sourceNoun) || tokens[p - 1].is(.title) || t.lower == "of" {
                 p += 1; continue
             }
             break
@@ -193,9 +196,9 @@ struct SpeechCueFinder {
         if phrase.count == 1, SpeakerResolver.pronouns.contains(tokens[phrase.lowerBound].lower) { return true }
         for index in phrase where tokens[index].kind == .word {
             let t = tokens[index]
-            if t.isCapitalised && !(t.startsSentence && lists.stopWords.contains(t.lower)) && !lists.calendarWords.contains(t.lower) { return true }
-            if lists.sourceNouns.contains(t.lower) || lists.personNouns.contains(t.lower) || lists.titles.contains(t.lower)
-                || lists.organisationWords.contains(t.lower) { return true }
+            if t.isCapitalised && !(t.startsSentence && t.is(.stopWord)) && !t.is(.calendarWord) { return true }
+            if t.is(.sourceNoun) || t.is(.personNoun) || t.is(.title)
+                || t.is(.organisationWord) { return true }
         }
         return false
     }

@@ -28,10 +28,15 @@ struct WordLists: Sendable {
     var gazetteer: [String: GazetteerEntry]
     /// Longest gazetteer name in words, bounding the look-ahead when matching.
     var gazetteerMaxWords: Int
+    /// The most words of a gazetteer name or alias opening with a word (as written), bounding the look-ahead there.
+    var gazetteerWordsByFirstWord: [String: Int] = [:]
     /// Every canonical gazetteer name.
     var gazetteerNames: Set<String>
     /// Lowercase names and aliases to their canonical name, for matching headlines.
     var gazetteerByLowercase: [String: String]
+
+    /// Every word of the lists above to the lists holding it, so an article looks each word up once.
+    var flagsByWord: [String: WordFlags] = [:]
 
     /// Loaded on first use; a missing or unreadable file is reported by `AnalyseStage` for every page.
     static let shared: Result<WordLists, WordListError> = Result { try WordLists(bundle: Bundle.module) }
@@ -86,11 +91,29 @@ struct WordLists: Sendable {
             }
         }
         self.gazetteer = gazetteer
+        // Keys are matched as token texts joined by single spaces, so a name's words are its space-separated parts.
+        for name in gazetteer.keys {
+            let parts = name.split(separator: " ", omittingEmptySubsequences: false)
+            gazetteerWordsByFirstWord[String(parts[0]), default: 1] = max(gazetteerWordsByFirstWord[String(parts[0])] ?? 1, parts.count)
+        }
         self.gazetteerMaxWords = longest
         self.gazetteerNames = Set(gazetteer.values.map(\.name))
         var byLowercase: [String: String] = [:]
         for (alias, entry) in gazetteer.sorted(by: { $0.key < $1.key }) { byLowercase[alias.lowercased()] = byLowercase[alias.lowercased()] ?? entry.name }
         self.gazetteerByLowercase = byLowercase
+
+        var flags: [String: WordFlags] = [:]
+        for (set, flag) in [(stopWords, WordFlags.stopWord), (speechVerbs, .speechVerb), (titles, .title), (nationalities, .nationalityOrPlural),
+                            (sourceNouns, .sourceNoun), (personNouns, .personNoun), (organisationWords, .organisationWord),
+                            (placeWords, .placeWord), (placeIntroducers, .placeIntroducer), (calendarWords, .calendarWord),
+                            (lowercaseExclusions, .lowercaseExclusion)] {
+            for word in set { flags[word, default: []].insert(flag) }
+        }
+        for nationality in nationalities { flags[nationality + "s", default: []].insert(.nationalityOrPlural) }
+        for particle in EntityRecogniser.particles { flags[particle, default: []].insert(.particle) }
+        for first in anonymityPhrasesByFirstWord.keys { flags[first, default: []].insert(.anonymityStart) }
+        for name in gazetteerNames where !name.utf8.contains(0x20) { flags[name.lowercased(), default: []].insert(.lowercaseGazetteerName) }
+        self.flagsByWord = flags
     }
 }
 
