@@ -67,29 +67,34 @@ public enum TextFolding {
 
     // MARK: - Internal helpers (shared with SentenceSplitter and Tokenizer)
 
+    /// The ASCII character a curly quote, prime, dash or minus folds to; nil for every other scalar (the
+    /// ellipsis, which becomes three characters, is handled by the callers).
+    @inline(__always)
+    static func foldedASCII(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return UInt8(ascii: "'")
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return UInt8(ascii: "\"")
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return UInt8(ascii: "-")
+        default: return nil
+        }
+    }
+
+    static let ellipsis: UInt32 = 0x2026
+
     /// Appends the match form of one scalar. Returns true when the scalar was replaced.
     @discardableResult
     @inline(__always)
     static func appendMatchForm(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) -> Bool {
-        switch scalar.value {
-        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC:
-            out.append("'")
+        if scalar.value == ellipsis {
+            out.append(contentsOf: "...".unicodeScalars)
             return true
-        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB:
-            out.append("\"")
-            return true
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212:
-            out.append("-")
-            return true
-        case 0x2026:
-            out.append(".")
-            out.append(".")
-            out.append(".")
-            return true
-        default:
+        }
+        guard let ascii = foldedASCII(scalar.value) else {
             out.append(scalar)
             return false
         }
+        out.append(Unicode.Scalar(ascii))
+        return true
     }
 
     /// The same, appending UTF-8 bytes: building a token's bytes and decoding them once is several times
@@ -102,32 +107,15 @@ public enum TextFolding {
             out.append(UInt8(value))
             return false
         }
-        switch value {
-        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC:
-            out.append(UInt8(ascii: "'"))
+        if value == ellipsis {
+            out.append(contentsOf: "...".utf8)
             return true
-        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB:
-            out.append(UInt8(ascii: "\""))
-            return true
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212:
-            out.append(UInt8(ascii: "-"))
-            return true
-        case 0x2026:
-            out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: ".")])
-            return true
-        case ..<0x800:
-            out.append(UInt8(0xC0 | (value >> 6)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | (value >> 12)))
-            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            out.append(UInt8(0xF0 | (value >> 18)))
-            out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (value & 0x3F)))
         }
+        if let ascii = foldedASCII(value) {
+            out.append(ascii)
+            return true
+        }
+        UTF8.encode(scalar) { out.append($0) }
         return false
     }
 

@@ -493,14 +493,7 @@ public struct PipelineRunner: Sendable {
         try AtomicWriter.write(encode(value), to: url, durable: true)
     }
 
-    /// `2026-11-26T05:00:46Z`, as ISO8601DateFormatter writes it with `.withInternetDateTime`, from the C
-    /// library: the formatter cost a run over an unchanged corpus more than reading its manifest.
     static func timestamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        UTCTime.timestamp(date)
     }
 }

@@ -142,15 +142,7 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// The day after the process started (UTC), as ISO text: no page was published later than that.
-    /// Worked out once, with the C library: an ISO8601DateFormatter per page cost more than the rest of
-    /// the date rules.
-    static let tomorrow: String = {
-        var seconds = time_t(Date().addingTimeInterval(86_400).timeIntervalSince1970)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        let month = parts.tm_mon + 1, day = parts.tm_mday
-        return "\(parts.tm_year + 1900)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-    }()
+    static let tomorrow = UTCTime.day(Date().addingTimeInterval(86_400))
 
     /// `en-US`, `en_GB`, `EN` → `en`.
     static func languageCode(_ raw: String) -> String? {
