@@ -22,10 +22,8 @@ public struct NormaliseStage: Stage {
             try PageDeadline.check(.normalise)
             let text = TextFolding.foldWhitespace(TextFolding.nfc(block.text))
             guard !text.isEmpty else { continue }
-            let tokens = tokenizer.tokens(in: text)
             paragraphs.append(NormalisedParagraph(
-                kind: block.kind, text: text, sentences: splitter.split(text),
-                tokens: tokens.map(\.text), words: tokens.lazy.filter(\.isWord).count))
+                kind: block.kind, text: text, sentences: splitter.split(text), words: tokenizer.wordCount(in: text)))
         }
         var metadata = article.metadata
         metadata.title = metadata.title.map { TextFolding.foldWhitespace(TextFolding.nfc($0)) }

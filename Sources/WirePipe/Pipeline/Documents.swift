@@ -124,30 +124,18 @@ public struct NormalisedParagraph: Codable, Equatable, Sendable {
     public var text: String
     /// Sentence ranges in Unicode scalar offsets into `text`.
     public var sentences: [Range<Int>]
-    /// Tokens in match form (quotes and dashes folded), in order. Not stored: they are most of the stored
-    /// output's size and of the cost of writing it, and the tokenizer remakes them faster than JSON reads them.
-    public var tokens: [String]
     public var words: Int
 
-    enum CodingKeys: String, CodingKey {
-        case kind, text, sentences, words
-    }
+    /// Tokens in match form (quotes and dashes folded), in order. Derived from `text` when asked for, not
+    /// stored: they were most of the stored output's size and of the cost of writing and reading it, and no
+    /// later stage reads them (analyse and aggregate tokenise for their own needs).
+    public var tokens: [String] { Tokenizer().tokens(in: text).map(\.text) }
 
-    public init(kind: BlockKind, text: String, sentences: [Range<Int>], tokens: [String], words: Int) {
+    public init(kind: BlockKind, text: String, sentences: [Range<Int>], words: Int) {
         self.kind = kind
         self.text = text
         self.sentences = sentences
-        self.tokens = tokens
         self.words = words
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decode(BlockKind.self, forKey: .kind)
-        text = try c.decode(String.self, forKey: .text)
-        sentences = try c.decode([Range<Int>].self, forKey: .sentences)
-        words = try c.decode(Int.self, forKey: .words)
-        tokens = Tokenizer().tokens(in: text).map(\.text)
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CreditLineRemoverTests {
     private func paragraph(_ text: String) -> NormalisedParagraph {
-        NormalisedParagraph(kind: .paragraph, text: text, sentences: SentenceSplitter().split(text), tokens: [],
+        NormalisedParagraph(kind: .paragraph, text: text, sentences: SentenceSplitter().split(text),
                             words: Tokenizer().wordCount(in: text))
     }
 
