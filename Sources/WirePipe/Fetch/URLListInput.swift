@@ -196,7 +196,7 @@ struct PoliteFetcher {
             }
             var stored = entry
             stored.url = current.absoluteString
-            stored.date = PipelineRunner.timestamp(Date())
+            stored.date = UTCTime.timestamp(Date())
             stored.charset = answer.headers["content-type"].flatMap(HTTPResponse.charset(of:))
             stored.etag = answer.headers["etag"]
             stored.lastModified = answer.headers["last-modified"]

@@ -187,7 +187,7 @@ public struct PipelineRunner: Sendable {
 
         let workers = max(1, min(jobs, max(work.count, stripping.count)))
         var report = RunReport(
-            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: 0, input: inputs.map(\.path).joined(separator: ", "),
+            started: UTCTime.timestamp(started), finished: UTCTime.timestamp(Date()), seconds: 0, input: inputs.map(\.path).joined(separator: ", "),
             output: layout.root.path, jobs: work.isEmpty ? jobs : workers, startStage: forcedStage ?? .fetch,
             htmlParsed: tally.htmlParsed, stages: [:])
         report.forced = forcedStage != nil
@@ -244,7 +244,7 @@ public struct PipelineRunner: Sendable {
             }
             statisticsWrite = nil
         }
-        report.finished = Self.timestamp(Date())
+        report.finished = UTCTime.timestamp(Date())
         report.seconds = Date().timeIntervalSince(started)
         do {
             let data = try encode(report)
@@ -297,7 +297,7 @@ public struct PipelineRunner: Sendable {
         guard forcedStage == nil, let shard = layout.shard, let url = layout.partialStatistics,
               let partial = try? PartialStatistics.read(url), partial.shard == shard, partial.inputHash == input.hash else { return nil }
         var report = RunReport(
-            started: Self.timestamp(started), finished: Self.timestamp(Date()), seconds: Date().timeIntervalSince(started),
+            started: UTCTime.timestamp(started), finished: UTCTime.timestamp(Date()), seconds: Date().timeIntervalSince(started),
             input: inputs.map(\.path).joined(separator: ", "), output: layout.root.path, jobs: jobs, startStage: .fetch,
             htmlParsed: 0, stages: [:])
         report.shard = shard.description
@@ -487,13 +487,5 @@ public struct PipelineRunner: Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = pipeline.configuration.aggregate.lengthBins
         return try encoder.encode(value)
-    }
-
-    private func write<T: Encodable>(_ value: T, to url: URL) throws {
-        try AtomicWriter.write(encode(value), to: url, durable: true)
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        UTCTime.timestamp(date)
     }
 }
