@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// The one type that touches libxml2: parses a page with the HTML parser and copies what wirepipe needs
-/// into a `DOMTree` before freeing the document.
+/// Parses a page with libxml2's HTML parser into a `DOMTree` (through `DOMTreeBuilder`); with the builder,
+/// the only code that touches libxml2.
 public enum HTMLDocument {
     /// Recover from broken markup, stay quiet, never touch the network, and pack small text nodes.
     /// HUGE lifts libxml2's own limits (256 levels of nesting, 10 MB in one text node): past them libxml2
@@ -47,125 +47,29 @@ public enum HTMLDocument {
 
     public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip, limits: Limits = Limits()) throws(PageError) -> DOMTree {
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
-        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                htmlReadMemory(base, Int32(buffer.count), nil, encoding, options)
+        guard let context = htmlNewParserCtxt() else {
+            throw PageError(.unparsable, stage: stage, "libxml2 could not make a parser context")
+        }
+        defer { htmlFreeParserCtxt(context) }
+        // libxml2 builds no tree of its own: the parser's events go straight into the DOMTree (building
+        // libxml2's tree, copying it and freeing it cost a third of the parse). The HTML parser's recovery
+        // (implied and auto-closed elements) happens before the events, so the shape is the same.
+        context.pointee.sax.pointee = DOMTreeBuilder.handler()
+        let builder = DOMTreeBuilder(context: context, limits: limits, stage: stage)
+        withExtendedLifetime(builder) {
+            context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    // Returns libxml2's own document, which stays nil without its tree builder.
+                    _ = htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, encoding, options)
+                }
             }
+            context.pointee._private = nil
         }
-        guard let document else {
-            throw PageError(.unparsable, stage: stage, "libxml2 could not parse the page as HTML (encoding \(encoding))")
-        }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
+        if let failure = builder.state.failure { throw failure }
+        guard builder.state.hasRoot else {
             throw PageError(.unparsable, stage: stage, "the page has no root element")
         }
-        return try copy(root, limits: limits, stage: stage)
-    }
-
-    /// Copies the tree without recursion (hostile pages nest elements tens of thousands deep). The limits
-    /// are checked where the copy grows (one comparison per node), so a hostile tree stops early and costs
-    /// no more memory than the limit allows; the time budget every 4096 nodes.
-    private static func copy(_ root: xmlNodePtr, limits: Limits, stage: StageName) throws(PageError) -> DOMTree {
-        var nodes: [DOMTree.Node] = []
-        nodes.reserveCapacity(2048)
-        var byTag: [String: [Int]] = [:]
-        // The open elements on the path from the root, with whether text inside them is dropped.
-        var openElements: [(index: Int, dropsText: Bool)] = []
-        var current: xmlNodePtr? = root
-
-        while let node = current {
-            if nodes.count >= limits.maxNodes {
-                throw PageError(.tooComplex, stage: stage, "more than strip.max_dom_nodes (\(limits.maxNodes)) nodes")
-            }
-            if nodes.count & 4095 == 4095 { try PageDeadline.check(stage) }
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let name = string(node.pointee.name)
-                let attributes = copyAttributes(node)
-                let index = nodes.count
-                let tag = TagKind.table[name] ?? []
-                var element = DOMTree.Node(
-                    name: name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1, subtreeEnd: index + 1,
-                    tag: tag, classNames: "", hint: .none)
-                element.classNames = classNames(attributes)
-                element.hint = ClassHint.of(element)
-                nodes.append(element)
-                if indexedTags.contains(name) { byTag[name, default: []].append(index) }
-                if node.pointee.children != nil {
-                    if openElements.count >= limits.maxDepth {
-                        throw PageError(.tooComplex, stage: stage, "elements nest deeper than strip.max_dom_depth (\(limits.maxDepth))")
-                    }
-                    let isJSONLD = name == "script" && element.attribute("type")?.lowercased().contains("ld+json") == true
-                    let drops = (openElements.last?.dropsText ?? false) || (opaqueElements.contains(name) && !isJSONLD)
-                    openElements.append((index, drops))
-                    descend = true
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if openElements.last?.dropsText != true, let content = node.pointee.content {
-                    let index = nodes.count
-                    nodes.append(DOMTree.Node(
-                        name: "", text: string(content), attributes: [], parent: openElements.last?.index ?? -1,
-                        subtreeEnd: index + 1, tag: [], classNames: "", hint: .none))
-                }
-            default:
-                break  // comments, processing instructions, entity references: not text of the page
-            }
-            if descend, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            // Next sibling; at the end of a child list, close the parent and continue after it.
-            var position = node
-            current = nil
-            while true {
-                if position == root { break }
-                if let next = position.pointee.next {
-                    current = next
-                    break
-                }
-                guard let parent = position.pointee.parent, let open = openElements.popLast() else { break }
-                nodes[open.index].subtreeEnd = nodes.count
-                position = parent
-            }
-        }
-        while let open = openElements.popLast() { nodes[open.index].subtreeEnd = nodes.count }
-        return DOMTree(nodes: nodes, elementsByTag: byTag)
-    }
-
-    /// Decodes a libxml2 string (UTF-8, NUL-terminated) without a second validation pass for ASCII.
-    @inline(__always)
-    private static func string(_ pointer: UnsafePointer<xmlChar>) -> String {
-        String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))), as: UTF8.self)
-    }
-
-    private static func copyAttributes(_ node: xmlNodePtr) -> [DOMTree.Attribute] {
-        var attributes: [DOMTree.Attribute] = []
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            let name = string(a.pointee.name).lowercased()
-            if keptAttributes.contains(name) {
-                // An attribute's value is the text of its children.
-                var value = ""
-                var child = a.pointee.children
-                while let c = child {
-                    if let content = c.pointee.content { value += string(content) }
-                    child = c.pointee.next
-                }
-                attributes.append(DOMTree.Attribute(name: name, value: value))
-            }
-            attribute = a.pointee.next
-        }
-        return attributes
-    }
-
-    /// `class` and `id`, lowercased (ASCII) and joined by a space.
-    private static func classNames(_ attributes: [DOMTree.Attribute]) -> String {
-        var bytes: [UInt8] = []
-        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
-            if !bytes.isEmpty { bytes.append(0x20) }
-            for byte in attribute.value.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return builder.state.finish()
     }
 }
