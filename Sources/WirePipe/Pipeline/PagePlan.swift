@@ -30,6 +30,8 @@ public struct PagePlan: Sendable {
     public var location: PageLocation
     var file: FileStat
     public var sha256: String
+    /// The `sha256` of a new page until fetch has read and hashed it; never equals a hex digest.
+    static let hashedByFetch = "hashed-by-fetch"
     public var change: Change
     /// The first stage to run; nil when every stored output (or the recorded failure) is still valid.
     public var start: StageName?

@@ -48,6 +48,8 @@ struct PageWorker {
     /// The page in hand's boilerplate blocks, and the run's learnt boilerplate.
     private var pageBlocks: PageBlocks?
     private var boilerplate = BoilerplateIndex()
+    /// The sha256 of the page's bytes as this run's fetch read them (the manifest's record of the page).
+    private var fetchedSHA256: String?
 
     init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
         self.logger = logger
@@ -63,6 +65,8 @@ struct PageWorker {
         var records: [StageName: ManifestPage.StageRecord]
         var blocks: PageBlocks?
         var error: PageError?
+        /// The sha256 of the bytes fetch read, when it read them.
+        var sha256: String?
     }
 
     /// Phase 1 of a page whose plan starts at fetch or strip: its strip output is stored and its blocks
@@ -70,14 +74,16 @@ struct PageWorker {
     mutating func strip(_ plan: PagePlan) -> StripOutcome {
         var records = carriedRecords(plan, before: plan.start ?? .fetch)
         let limit = pipeline.configuration.run.pageTimeLimit
+        fetchedSHA256 = nil
+        defer { fetchedSHA256 = nil }
         do throws(PageError) {
             // The page's time budget covers each phase: strip here, the later stages in `process`.
             let stripped = try PageDeadline.with(limit > 0 ? PageDeadline(seconds: limit) : nil) { () throws(PageError) in
                 try fetchAndStrip(plan, &records)
             }
-            return StripOutcome(records: records, blocks: PageBlocks(of: stripped, settings: pipeline.configuration.strip))
+            return StripOutcome(records: records, blocks: PageBlocks(of: stripped, settings: pipeline.configuration.strip), sha256: fetchedSHA256)
         } catch {
-            return StripOutcome(records: records, error: error)
+            return StripOutcome(records: records, error: error, sha256: fetchedSHA256)
         }
     }
 
@@ -96,6 +102,8 @@ struct PageWorker {
         var records = stripped?.records ?? carriedRecords(plan, before: start)
         pageBlocks = stripped?.blocks ?? blocks
         self.boilerplate = boilerplate
+        fetchedSHA256 = stripped?.sha256
+        defer { fetchedSHA256 = nil }
         var contribution = CorpusStatistics()
         var status: ManifestPage.Status
         var failure: RunReport.Failure?
@@ -124,8 +132,14 @@ struct PageWorker {
             removeOutputs(of: id, from: error.stage)
             if error.stage <= .strip { pageBlocks = nil }
         }
+        var sha256 = fetchedSHA256 ?? plan.sha256
+        if sha256 == PagePlan.hashedByFetch {
+            // A new page whose fetch failed before it gave a page (undecodable, too large): hashed here, on
+            // this rare path, so that the manifest holds real digests only.
+            sha256 = FileStat.sha256(path: plan.location.filePath) ?? "unreadable"
+        }
         let page = ManifestPage(
-            path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: plan.sha256,
+            path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: sha256,
             status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)
         do {
             try manifest.record(page, blocks: pageBlocks)
@@ -169,6 +183,7 @@ struct PageWorker {
         let pipeline = self.pipeline
         let location = plan.location
         let fetched = try timed(.fetch, plan, &records) { () throws(PageError) in try pipeline.fetch.process(location) }
+        fetchedSHA256 = fetched.source.sha256
         tally.htmlParsed += 1
         let stripped = try timed(.strip, plan, &records) { () throws(PageError) in try pipeline.strip.process(fetched) }
         try store.save(stripped, stage: .strip)

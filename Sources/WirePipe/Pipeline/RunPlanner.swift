@@ -29,15 +29,16 @@ struct RunPlanner {
             } else if let known, known.size == file.size, known.mtime == file.mtime {
                 sha256 = known.sha256
                 change = .unchanged
-            } else {
+            } else if let known {
                 // "unreadable" never equals a hex digest, so an unreadable page always counts as changed.
                 sha256 = FileStat.sha256(path: path) ?? "unreadable"
-                if let known {
-                    change = known.sha256 == sha256 ? .unchanged : .changed
-                    if change == .unchanged { touched.append((location.relativePath, file.size, file.mtime)) }
-                } else {
-                    change = .new
-                }
+                change = known.sha256 == sha256 ? .unchanged : .changed
+                if change == .unchanged { touched.append((location.relativePath, file.size, file.mtime)) }
+            } else {
+                // A new page is not hashed here: fetch hashes the bytes it reads, and the manifest keeps that
+                // (hashing every page twice cost as much as a sixth of the parse).
+                sha256 = PagePlan.hashedByFetch
+                change = .new
             }
             var plan = PagePlan(location: location, file: file, sha256: sha256, change: change, previous: known)
             (plan.start, plan.reason) = decide(change: change, known: known)

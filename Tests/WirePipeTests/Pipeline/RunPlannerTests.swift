@@ -88,5 +88,20 @@ import Testing
         page.mtime -= 1
         let moved = planner.plan([location], previous: ["a.html": page])
         #expect(moved.plans[0].change == .changed && moved.plans[0].sha256 == FileStat.sha256(path: file.path))
+        // A page the manifest does not know is not hashed by the planner: fetch hashes what it reads.
+        let new = planner.plan([location], previous: [:])
+        #expect(new.plans[0].change == .new && new.plans[0].sha256 == PagePlan.hashedByFetch)
+    }
+
+    @Test func theManifestKeepsTheDigestOfTheBytesFetchRead() throws {
+        let corpus = try TestCorpus()
+        defer { corpus.cleanUp() }
+        _ = try corpus.runner().run()
+        let manifest = try Manifest(url: corpus.layout.manifest)
+        let pages = try manifest.pages()
+        #expect(pages.count == 6)
+        for (path, page) in pages {
+            #expect(page.sha256 == FileStat.sha256(path: corpus.input.appendingPathComponent(path).path), "\(path)")
+        }
     }
 }
