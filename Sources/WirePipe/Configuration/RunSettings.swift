@@ -15,6 +15,11 @@ public struct RunSettings: Codable, Equatable, Sendable {
     /// takes a few milliseconds, a 30 MB one about a second; 0 turns the limit off. Not part of a
     /// fingerprint: a page stopped by it is retried on the next run.
     public var pageTimeLimit: Double = 60
+    /// Pages each worker records in the manifest per transaction. Larger batches write the manifest less
+    /// often; a run killed before a batch is written redoes those pages on the next run (their outputs are
+    /// rewritten identically), so this trades a little rework after a kill for speed. 1 records every page
+    /// as soon as it is done.
+    public var manifestBatchPages: Int = 32
 
     public init() {}
 
@@ -23,6 +28,7 @@ public struct RunSettings: Codable, Equatable, Sendable {
         case maxFailureRatio = "max_failure_ratio"
         case progressInterval = "progress_interval"
         case pageTimeLimit = "page_time_limit"
+        case manifestBatchPages = "manifest_batch_pages"
     }
 
     public init(from decoder: Decoder) throws {
@@ -33,5 +39,6 @@ public struct RunSettings: Codable, Equatable, Sendable {
         maxFailureRatio = try c.value(.maxFailureRatio, default: d.maxFailureRatio, check: Allowed.within(0...1))
         progressInterval = try c.value(.progressInterval, default: d.progressInterval, check: Allowed.atLeast(0.1))
         pageTimeLimit = try c.value(.pageTimeLimit, default: d.pageTimeLimit, check: Allowed.atLeast(0))
+        manifestBatchPages = try c.value(.manifestBatchPages, default: d.manifestBatchPages, check: Allowed.atLeast(1))
     }
 }

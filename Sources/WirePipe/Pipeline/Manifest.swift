@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 /// The manifest: an SQLite database in the output folder (`manifest.sqlite`) with one row per page and
-/// one per page and stage. It is written only after a page's outputs are in place, one transaction per
-/// page, so a run killed at any point leaves it describing outputs that exist; the pages it has not
-/// recorded yet are simply redone by the next run.
+/// one per page and stage. A page is recorded only after its outputs are in place (a few pages per
+/// transaction, `run.manifest_batch_pages`), so a run killed at any point leaves it describing outputs that
+/// exist; the pages it has not recorded yet are simply redone by the next run.
 public final class Manifest: Sendable {
     public static let fileName = "manifest.sqlite"
 
@@ -131,37 +131,48 @@ public final class Manifest: Sendable {
         }
     }
 
-    /// Replaces everything recorded about one page, in one transaction: with its boilerplate blocks when
-    /// it has a strip output (`blocks`), so the blocks counted are always those of the recorded pages.
+    /// Replaces everything recorded about one page: with its boilerplate blocks when it has a strip output
+    /// (`blocks`), so the blocks counted are always those of the recorded pages.
     public func record(_ page: ManifestPage, blocks: PageBlocks? = nil) throws(Failure) {
+        try record([(page, blocks)])
+    }
+
+    /// Records several pages in one transaction: a page costs one row in each table either way, but every
+    /// transaction rewrites the B-tree pages it touched into the log (about 28 writes per page recorded
+    /// alone), and writers from all workers wait for one another.
+    public func record(_ pages: [(page: ManifestPage, blocks: PageBlocks?)]) throws(Failure) {
+        guard !pages.isEmpty else { return }
         do {
             try database.write { db in
-                try db.execute(sql: "DELETE FROM block WHERE path = ?", arguments: [page.path])
-                if let blocks {
-                    try db.execute(
-                        sql: "INSERT INTO block (path, site, hashes, applied, removed) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [page.path, blocks.site, Self.encode(blocks.hashes), blocks.applied, blocks.removed.joined(separator: "\n")])
-                }
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO page
-                        (path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message, contribution)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        page.path, page.id, page.size, page.mtime, page.sha256, page.status.rawValue,
-                        page.failure?.stage.rawValue, page.failure?.kind.rawValue, page.failure?.message, page.contribution,
-                    ])
-                try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [page.path])
                 try db.execute(sql: "DELETE FROM corpus")
-                for (stage, record) in page.stages {
+                for (page, blocks) in pages {
+                    try db.execute(sql: "DELETE FROM block WHERE path = ?", arguments: [page.path])
+                    if let blocks {
+                        try db.execute(
+                            sql: "INSERT INTO block (path, site, hashes, applied, removed) VALUES (?, ?, ?, ?, ?)",
+                            arguments: [page.path, blocks.site, Self.encode(blocks.hashes), blocks.applied, blocks.removed.joined(separator: "\n")])
+                    }
                     try db.execute(
-                        sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [page.path, stage.rawValue, record.fingerprint, record.status.rawValue, record.error, record.seconds])
+                        sql: """
+                            INSERT OR REPLACE INTO page
+                            (path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message, contribution)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            page.path, page.id, page.size, page.mtime, page.sha256, page.status.rawValue,
+                            page.failure?.stage.rawValue, page.failure?.kind.rawValue, page.failure?.message, page.contribution,
+                        ])
+                    try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [page.path])
+                    for (stage, record) in page.stages {
+                        try db.execute(
+                            sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)",
+                            arguments: [page.path, stage.rawValue, record.fingerprint, record.status.rawValue, record.error, record.seconds])
+                    }
                 }
             }
         } catch {
-            throw Failure(message: "cannot update the manifest for \(page.path): \(error)")
+            let paths = pages.prefix(3).map(\.page.path).joined(separator: ", ") + (pages.count > 3 ? ", …" : "")
+            throw Failure(message: "cannot update the manifest for \(paths): \(error)")
         }
     }
 

@@ -50,6 +50,8 @@ struct PageWorker {
     private var boilerplate = BoilerplateIndex()
     /// The sha256 of the page's bytes as this run's fetch read them (the manifest's record of the page).
     private var fetchedSHA256: String?
+    /// Pages done whose manifest records wait for the next batch (`run.manifest_batch_pages`).
+    private var unrecorded: [(page: ManifestPage, blocks: PageBlocks?)] = []
 
     init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
         self.logger = logger
@@ -141,11 +143,20 @@ struct PageWorker {
         let page = ManifestPage(
             path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: sha256,
             status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)
+        unrecorded.append((page, pageBlocks))
+        if unrecorded.count >= pipeline.configuration.run.manifestBatchPages { recordInManifest() }
+    }
+
+    /// Writes the pages done since the last batch to the manifest; the run calls it once more when the
+    /// worker stops.
+    mutating func recordInManifest() {
+        guard !unrecorded.isEmpty else { return }
         do {
-            try manifest.record(page, blocks: pageBlocks)
+            try manifest.record(unrecorded)
         } catch {
             tally.manifestErrors.append("\(error)")
         }
+        unrecorded.removeAll(keepingCapacity: true)
     }
 
     /// The article, made from the earliest output the plan needs. A stored output that has gone missing

@@ -277,6 +277,7 @@ public struct PipelineRunner: Sendable {
                 let finished = done.add(1, ordering: .relaxed).newValue
                 progress?(finished, count)
             }
+            worker.recordInManifest()
             let tally = worker.tally
             total.withLock { $0.merge(tally) }
         }
