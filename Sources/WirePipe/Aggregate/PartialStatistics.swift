@@ -44,8 +44,7 @@ public struct PartialStatistics: Sendable {
     }
 
     public static func encode(_ partial: PartialStatistics, settings: AggregateSettings) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var encoder = SortedJSONEncoder(prettyPrinted: true)
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
         encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
         let header = Header(index: partial.shard.index, count: partial.shard.count, inputHash: partial.inputHash, inputPages: partial.inputPages)

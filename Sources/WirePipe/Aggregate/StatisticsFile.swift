@@ -4,8 +4,7 @@ import Foundation
 /// byte-identical files for identical statistics (sorted keys, same userInfo settings).
 public enum StatisticsFile {
     public static func encode(_ stats: CorpusStatistics, settings: AggregateSettings) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var encoder = SortedJSONEncoder(prettyPrinted: true)
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
         encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
         return try encoder.encode(stats)

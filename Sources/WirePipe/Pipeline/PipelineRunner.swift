@@ -484,8 +484,7 @@ public struct PipelineRunner: Sendable {
     }
 
     private func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var encoder = SortedJSONEncoder(prettyPrinted: true)
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = pipeline.configuration.aggregate.lengthBins
         return try encoder.encode(value)
     }

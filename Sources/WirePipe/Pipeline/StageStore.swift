@@ -5,8 +5,8 @@ import Foundation
 struct StageStore {
     let layout: OutputLayout
     let pipeline: Pipeline
-    private let compact: JSONEncoder
-    private let articleEncoder: JSONEncoder
+    private let compact: SortedJSONEncoder
+    private let articleEncoder: SortedJSONEncoder
     private let decoder = JSONDecoder()
 
     /// Where a write failure that stops the run is reported (none outside a run).
@@ -16,11 +16,8 @@ struct StageStore {
         self.layout = layout
         self.pipeline = pipeline
         self.fault = fault
-        compact = JSONEncoder()
-        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        articleEncoder = JSONEncoder()
-        articleEncoder.outputFormatting = pipeline.configuration.outputFormat.prettyArticles
-            ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        compact = SortedJSONEncoder()
+        articleEncoder = SortedJSONEncoder(prettyPrinted: pipeline.configuration.outputFormat.prettyArticles)
     }
 
     func save<T: Codable & Sendable & Identified>(_ output: T, stage: StageName) throws(PageError) {
@@ -52,7 +49,7 @@ struct StageStore {
         }
     }
 
-    private func write<T: Encodable>(_ value: T, with encoder: JSONEncoder, to url: URL, stage: StageName) throws(PageError) {
+    private func write<T: Encodable>(_ value: T, with encoder: SortedJSONEncoder, to url: URL, stage: StageName) throws(PageError) {
         do {
             try AtomicWriter.write(encoder.encode(value), to: url)
         } catch let failure as AtomicWriter.Failure {

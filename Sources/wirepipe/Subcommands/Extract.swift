@@ -26,8 +26,7 @@ struct Extract: ParsableCommand {
         let (configuration, _) = try options.load()
         let pipeline = Pipeline(configuration: configuration)
         HTMLDocument.initialiseParser()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = SortedJSONEncoder()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if files == ["-"] {
             let failed = streamFromStandardInput(pipeline: pipeline, encoder: encoder)
@@ -55,7 +54,7 @@ struct Extract: ParsableCommand {
     }
 
     /// One input record per stdin line, one output line per record, in order; a bad record never stops the stream.
-    private func streamFromStandardInput(pipeline: Pipeline, encoder: JSONEncoder) -> Int {
+    private func streamFromStandardInput(pipeline: Pipeline, encoder: SortedJSONEncoder) -> Int {
         struct Record: Decodable {
             var path: String?
             var url: String?

@@ -1,0 +1,319 @@
+import Foundation
+
+/// Writes the bytes Foundation's `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`
+/// (plus `.prettyPrinted` when asked), at a fraction of its cost. Every page writes three JSON files (its
+/// strip and normalise outputs and its article), and `JSONEncoder`'s boxing of every value cost about as
+/// much as extracting the article. Same output is the contract (`SortedJSONEncoderTests` compares the two
+/// byte for byte), so files written by either read back the same and reruns stay byte-identical.
+///
+/// Like `JSONEncoder` with its default strategies: URLs as their absolute string, `Data` as base64,
+/// `Decimal` as a number, dates through `Date`'s own encoding, non-finite numbers rejected. Coding paths
+/// are not tracked (no type of wirepipe reads them while encoding).
+public struct SortedJSONEncoder {
+    public var prettyPrinted: Bool
+    public var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    public init(prettyPrinted: Bool = false) {
+        self.prettyPrinted = prettyPrinted
+    }
+
+    public func encode<T: Encodable>(_ value: T) throws -> Data {
+        let tree = try JSONTreeEncoder.value(of: value, userInfo: userInfo)
+        var writer = JSONTextWriter(pretty: prettyPrinted)
+        writer.write(tree, depth: 0)
+        return Data(writer.bytes)
+    }
+}
+
+/// A value on its way to JSON text. Objects and arrays are boxes because `Encodable` fills a container
+/// after handing it out.
+enum JSONTreeValue {
+    case null
+    case bool(Bool)
+    /// A number, already in its JSON form.
+    case number(String)
+    case string(String)
+    case object(JSONObjectBox)
+    case array(JSONArrayBox)
+    /// A `superEncoder`, whose value is known only once its caller is done with it.
+    case encoder(JSONTreeEncoder)
+}
+
+final class JSONObjectBox {
+    var keys: [String] = []
+    var values: [JSONTreeValue] = []
+
+    func append(_ key: String, _ value: JSONTreeValue) {
+        keys.append(key)
+        values.append(value)
+    }
+}
+
+final class JSONArrayBox {
+    var values: [JSONTreeValue] = []
+}
+
+final class JSONTreeEncoder: Encoder {
+    let codingPath: [any CodingKey] = []
+    let userInfo: [CodingUserInfoKey: Any]
+    var value: JSONTreeValue?
+
+    init(userInfo: [CodingUserInfoKey: Any]) {
+        self.userInfo = userInfo
+    }
+
+    /// The tree of one value, with `JSONEncoder`'s special cases.
+    static func value<T: Encodable>(of value: T, userInfo: [CodingUserInfoKey: Any]) throws -> JSONTreeValue {
+        if T.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
+        if T.self == Data.self, let data = value as? Data { return .string(data.base64EncodedString()) }
+        if T.self == Decimal.self, let decimal = value as? Decimal { return .number(decimal.description) }
+        let encoder = JSONTreeEncoder(userInfo: userInfo)
+        try value.encode(to: encoder)
+        // A value that encoded nothing is an empty object, as with JSONEncoder.
+        return encoder.value ?? .object(JSONObjectBox())
+    }
+
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws -> JSONTreeValue {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON."))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object(let box) = value { return KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box, userInfo: userInfo)) }
+        let box = JSONObjectBox()
+        value = .object(box)
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(box: box, userInfo: userInfo))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array(let box) = value { return JSONUnkeyedContainer(box: box, userInfo: userInfo) }
+        let box = JSONArrayBox()
+        value = .array(box)
+        return JSONUnkeyedContainer(box: box, userInfo: userInfo)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        JSONSingleValueContainer(encoder: self)
+    }
+}
+
+struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let box: JSONObjectBox
+    let userInfo: [CodingUserInfoKey: Any]
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws { box.append(key.stringValue, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { box.append(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { box.append(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { box.append(key.stringValue, try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { box.append(key.stringValue, try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { box.append(key.stringValue, .number(String(value))) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        box.append(key.stringValue, try JSONTreeEncoder.value(of: value, userInfo: userInfo))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONObjectBox()
+        box.append(key.stringValue, .object(nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(box: nested, userInfo: userInfo))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = JSONArrayBox()
+        box.append(key.stringValue, .array(nested))
+        return JSONUnkeyedContainer(box: nested, userInfo: userInfo)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let encoder = JSONTreeEncoder(userInfo: userInfo)
+        box.append("super", .encoder(encoder))
+        return encoder
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let encoder = JSONTreeEncoder(userInfo: userInfo)
+        box.append(key.stringValue, .encoder(encoder))
+        return encoder
+    }
+}
+
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+    let box: JSONArrayBox
+    let userInfo: [CodingUserInfoKey: Any]
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { box.values.count }
+
+    mutating func encodeNil() throws { box.values.append(.null) }
+    mutating func encode(_ value: Bool) throws { box.values.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { box.values.append(.string(value)) }
+    mutating func encode(_ value: Double) throws { box.values.append(try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Float) throws { box.values.append(try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Int) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { box.values.append(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { box.values.append(.number(String(value))) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        box.values.append(try JSONTreeEncoder.value(of: value, userInfo: userInfo))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONObjectBox()
+        box.values.append(.object(nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(box: nested, userInfo: userInfo))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = JSONArrayBox()
+        box.values.append(.array(nested))
+        return JSONUnkeyedContainer(box: nested, userInfo: userInfo)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let encoder = JSONTreeEncoder(userInfo: userInfo)
+        box.values.append(.encoder(encoder))
+        return encoder
+    }
+}
+
+struct JSONSingleValueContainer: SingleValueEncodingContainer {
+    let encoder: JSONTreeEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { encoder.value = .null }
+    mutating func encode(_ value: Bool) throws { encoder.value = .bool(value) }
+    mutating func encode(_ value: String) throws { encoder.value = .string(value) }
+    mutating func encode(_ value: Double) throws { encoder.value = try JSONTreeEncoder.number(value) }
+    mutating func encode(_ value: Float) throws { encoder.value = try JSONTreeEncoder.number(value) }
+    mutating func encode(_ value: Int) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: Int8) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: Int16) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: Int32) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: Int64) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: UInt8) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: UInt16) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: UInt32) throws { encoder.value = .number(String(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.value = .number(String(value)) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.value = try JSONTreeEncoder.value(of: value, userInfo: encoder.userInfo)
+    }
+}
+
+/// The tree as JSON text: keys in UTF-8 byte order (Unicode scalar order, which is `JSONEncoder`'s order);
+/// pretty output indents by two spaces and writes `"key" : value`, and an empty container over two lines.
+struct JSONTextWriter {
+    var bytes: [UInt8] = []
+    let pretty: Bool
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        bytes.reserveCapacity(16_384)
+    }
+
+    mutating func write(_ value: JSONTreeValue, depth: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .number(let text): append(text)
+        case .string(let text): writeString(text)
+        case .encoder(let encoder): write(encoder.value ?? .object(JSONObjectBox()), depth: depth)
+        case .array(let box):
+            bytes.append(UInt8(ascii: "["))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+            for (i, element) in box.values.enumerated() {
+                if i > 0 { separate() }
+                indent(depth + 1)
+                write(element, depth: depth + 1)
+            }
+            close(UInt8(ascii: "]"), depth: depth)
+        case .object(let box):
+            bytes.append(UInt8(ascii: "{"))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+            let order = box.keys.indices.sorted { box.keys[$0].utf8.lexicographicallyPrecedes(box.keys[$1].utf8) }
+            for (n, i) in order.enumerated() {
+                if n > 0 { separate() }
+                indent(depth + 1)
+                writeString(box.keys[i])
+                append(pretty ? " : " : ":")
+                write(box.values[i], depth: depth + 1)
+            }
+            close(UInt8(ascii: "}"), depth: depth)
+        }
+    }
+
+    private mutating func separate() {
+        bytes.append(UInt8(ascii: ","))
+        if pretty { bytes.append(UInt8(ascii: "\n")) }
+    }
+
+    private mutating func indent(_ depth: Int) {
+        guard pretty else { return }
+        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    private mutating func close(_ bracket: UInt8, depth: Int) {
+        if pretty {
+            bytes.append(UInt8(ascii: "\n"))
+            indent(depth)
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Quotes and escapes: `"` and `\`, the named control escapes, `\u00XX` for the other control bytes;
+    /// everything else (slashes, non-ASCII) as it is.
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                runStart = i + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x22: bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import WirePipe
+
+/// `SortedJSONEncoder` must write exactly what `JSONEncoder` writes with the same options: the files it
+/// writes are compared byte for byte between runs, and older files were written by `JSONEncoder`.
+@Suite struct SortedJSONEncoderTests {
+    struct Sample: Codable {
+        var text: String
+        var numbers: [Double]
+        var floats: [Float]
+        var integers: [Int]
+        var flags: [Bool]
+        var missing: String?
+        var explicitNull: String?
+        var empty: [String]
+        var emptyObject: [String: Int]
+        var nested: [String: [String: [Int]]]
+        var url: URL
+        var data: Data
+        var decimal: Decimal
+        var date: Date
+
+        enum CodingKeys: String, CodingKey {
+            case text, numbers, floats, integers, flags, missing, empty, nested, url, data, decimal, date
+            case explicitNull = "explicit_null"
+            case emptyObject = "Empty_Object"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text)
+            try c.encode(numbers, forKey: .numbers)
+            try c.encode(floats, forKey: .floats)
+            try c.encode(integers, forKey: .integers)
+            try c.encode(flags, forKey: .flags)
+            try c.encodeIfPresent(missing, forKey: .missing)
+            try c.encode(explicitNull, forKey: .explicitNull)
+            try c.encode(empty, forKey: .empty)
+            try c.encode(emptyObject, forKey: .emptyObject)
+            try c.encode(nested, forKey: .nested)
+            try c.encode(url, forKey: .url)
+            try c.encode(data, forKey: .data)
+            try c.encode(decimal, forKey: .decimal)
+            try c.encode(date, forKey: .date)
+        }
+    }
+
+    static let sample = Sample(
+        text: "quotes \" and \\ and / slashes, controls \u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1B}\u{1F}\u{7F}, "
+            + "Kyiv’s “quotes” — dashes, é, ß, 日本語, 🇺🇦, line\u{2028}separator",
+        numbers: [0, -0.0, 1, -1, 3.5, 0.1, 1e-7, 1e21, 123_456_789.123, .pi, .leastNonzeroMagnitude, 1.7976931348623157e308, 100, 2.5e-5],
+        floats: [0, 1.5, 0.1, 3.4028235e38],
+        integers: [0, -1, 42, Int.max, Int.min],
+        flags: [true, false],
+        missing: nil, explicitNull: nil, empty: [], emptyObject: [:],
+        nested: [
+            "b": ["z": [1, 2], "a": []], "a": [:], "B": ["x": [3]], "_": ["y": []], "10": [:], "9": [:], "é": [:],
+            "ä": [:], "Z": [:], "aa": [:], "a b": [:],
+        ],
+        url: URL(string: "https://example.com/a/b?c=d")!, data: Data([0, 1, 2, 250, 255]), decimal: Decimal(string: "12.50")!,
+        date: Date(timeIntervalSince1970: 1_653_523_200))
+
+    func jsonEncoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    @Test(arguments: [false, true]) func writesWhatJSONEncoderWritesForEveryKindOfValue(pretty: Bool) throws {
+        let expected = try jsonEncoder(pretty: pretty).encode(Self.sample)
+        let written = try SortedJSONEncoder(prettyPrinted: pretty).encode(Self.sample)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test(arguments: [false, true]) func writesWhatJSONEncoderWritesForTheSeedArticles(pretty: Bool) throws {
+        for name in Fixtures.seedPages {
+            let article = try Fixtures.article(name)
+            #expect(try SortedJSONEncoder(prettyPrinted: pretty).encode(article) == jsonEncoder(pretty: pretty).encode(article), "\(name)")
+            let stripped = try Fixtures.stripped(name)
+            #expect(try SortedJSONEncoder(prettyPrinted: pretty).encode(stripped) == jsonEncoder(pretty: pretty).encode(stripped), "\(name)")
+        }
+    }
+
+    @Test func writesWhatJSONEncoderWritesForStatistics() throws {
+        var stats = CorpusStatistics()
+        for name in Fixtures.seedPages { stats.merge(try AggregateStage(settings: AggregateSettings()).process(Fixtures.article(name))) }
+        let settings = AggregateSettings()
+        var encoder = SortedJSONEncoder(prettyPrinted: true)
+        encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
+        encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
+        let reference = jsonEncoder(pretty: true)
+        reference.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
+        reference.userInfo[CorpusStatistics.topKKey] = settings.topK
+        let written = try encoder.encode(stats)
+        #expect(written == (try reference.encode(stats)))
+        #expect(written.count > 1000)
+    }
+
+    @Test func rejectsNumbersJSONCannotHold() {
+        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode([Double.nan]) }
+        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["x": Double.infinity]) }
+    }
+}
