@@ -26,11 +26,16 @@ public struct MinHash: Sendable {
             shingles.insert(h)
         }
         var signature = [UInt32](repeating: .max, count: hashes)
-        // Set order varies per process, but a minimum does not depend on the order it is taken in.
-        for shingle in shingles {
-            for i in 0..<hashes {
-                let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ seeds[i]) >> 32)
-                if value < signature[i] { signature[i] = value }
+        // Set order varies per process, but a minimum does not depend on the order it is taken in. This
+        // loop runs shingles x hashes times (about 80,000 a page): unchecked buffers keep it to the mixing.
+        seeds.withUnsafeBufferPointer { seeds in
+            signature.withUnsafeMutableBufferPointer { signature in
+                for shingle in shingles {
+                    for i in 0..<seeds.count {
+                        let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ seeds[i]) >> 32)
+                        signature[i] = min(signature[i], value)
+                    }
+                }
             }
         }
         return signature
