@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WirePipe
 
@@ -25,6 +26,27 @@ struct TextFoldingTests {
         // ASCII is returned exactly as it is.
         let ascii = "WASHINGTON, May 26 (Reuters) - Officials said.  \t"
         #expect(Array(TextFolding.nfc(ascii).utf8) == Array(ascii.utf8))
+    }
+
+    @Test("NFC's fast path only passes scalars that NFC keeps as they are, alone and after a letter")
+    func nfcStableRangesHoldForEveryScalar() {
+        for range in TextFolding.nfcStableRanges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(value, radix: 16))")
+                // Alone, and after a letter it could compose with were it a combining mark.
+                for text in [String(Character(scalar)), "a" + String(Character(scalar)), "\u{1100}" + String(Character(scalar))] {
+                    let normalised = text.precomposedStringWithCanonicalMapping
+                    if Array(normalised.unicodeScalars) != Array(text.unicodeScalars) {
+                        Issue.record("U+\(String(value, radix: 16)) changes under NFC in \(text.debugDescription)")
+                    }
+                }
+            }
+        }
+        // Outside the ranges: a combining mark, a singleton and a Hangul vowel take the full path.
+        #expect(!TextFolding.isStableUnderNFC("\u{301}") && !TextFolding.isStableUnderNFC("\u{2000}") && !TextFolding.isStableUnderNFC("\u{1161}"))
+        #expect(TextFolding.nfc("\u{1100}\u{1161}") == "\u{AC00}")
+        #expect(TextFolding.nfc("Kyiv’s “mayor” — Віталій Кличко, 東京") == "Kyiv’s “mayor” — Віталій Кличко, 東京")
     }
 
     // MARK: foldWhitespace
