@@ -1,6 +1,12 @@
 /// Turns the phrase for a speaker into a canonical speaker: the full name of a named person (a surname or a
 /// pronoun resolved to the person named earlier), an organisation's name, or the describing phrase of an
 /// unnamed source ("one of the three US officials"), with whether the source is anonymous.
+///
+/// Pronouns and definite descriptions ("the singer", "the president", "the company") stand for the subject of
+/// the last sentence that names someone: the first person (or organisation) named in it, outside quotations.
+/// News copy introduces a person as the subject and refers back with "he", "she", "they" or an occupation,
+/// so the subject is a better antecedent than the last name mentioned ("Taylor Swift accused Big Machine of
+/// …" → "she" is Swift).
 struct SpeakerResolver {
     struct Speaker: Equatable {
         enum Kind { case person, organisation, description }
@@ -12,35 +18,76 @@ struct SpeakerResolver {
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
+    /// Prepositions that attach an affiliation to a describing noun ("a spokesman for Boeing"); "of" continues a
+    /// title instead ("Director of National Intelligence Avril Haines").
+    private static let affiliationPrepositions: Set<String> = ["for", "at", "with", "from", "in"]
+
+    /// A named person or organisation at one place in the text.
+    private struct Mention {
+        var offset: Int
+        var end: Int
+        var paragraph: Int
+        /// Number of the sentence in the article.
+        var sentence: Int
+        var name: String
+        var type: NamedEntity.Kind
+        /// Inside a quotation: someone the speaker names, not an antecedent.
+        var quoted = false
+    }
 
     let lists: WordLists
     /// Entity mentions of each paragraph: (global scalar range, entity).
     private let mentionsByParagraph: [Int: [(range: Range<Int>, entity: NamedEntity)]]
-    /// Person mentions in text order: (global offset, paragraph, name).
-    private let personMentions: [(offset: Int, paragraph: Int, name: String)]
-    /// Organisation mentions in text order, for "it said".
-    private let organisationMentions: [(offset: Int, paragraph: Int, name: String)]
+    /// Person and organisation mentions in text order.
+    private var mentions: [Mention]
+    /// Lowercase words of each person's title ("president" for President Joe Biden).
+    private let titleWords: [String: Set<String>]
     /// Speakers found so far, in text order.
     private(set) var timeline: [(offset: Int, paragraph: Int, speaker: Speaker)] = []
     /// How many paragraphs back a pronoun or "the official" may reach for its antecedent.
     let lookBack: Int
+    /// Global offset of the first "he", "she" or "they" in each sentence (by sentence number).
+    private let pronounIn: [Int: Int]
     /// The pronoun each person was referred to with ("he", "she"), from honorifics and resolved pronouns.
     private var pronounOf: [String: String] = [:]
-    /// Global scalar ranges of the quotations in the paragraph being read: names inside them are not antecedents.
-    var quotedRanges: [Range<Int>] = []
 
-    init(lists: WordLists, entities: [NamedEntity], lookBack: Int) {
+    init(lists: WordLists, entities: [NamedEntity], text: AnalysisText, lookBack: Int) {
         self.lists = lists
         self.lookBack = lookBack
+        // Where each paragraph's sentences start (global offsets), numbered through the article.
+        var sentenceStarts: [[Int]] = []
+        var firstSentence: [Int] = []
+        var count = 0
+        var pronounIn: [Int: Int] = [:]
+        for paragraph in text.paragraphs {
+            let starts = Self.sentenceStarts(in: paragraph.tokens).map { paragraph.offset + $0 }
+            sentenceStarts.append(starts)
+            firstSentence.append(count)
+            // The first "he", "she" or "they" of each sentence.
+            var sentence = 0
+            for token in paragraph.tokens where token.kind == .word && (token.lower == "he" || token.lower == "she" || token.lower == "they") {
+                let offset = paragraph.offset + token.start
+                while sentence + 1 < starts.count, starts[sentence + 1] <= offset { sentence += 1 }
+                if pronounIn[count + sentence] == nil { pronounIn[count + sentence] = offset }
+            }
+            count += starts.count
+        }
+        self.pronounIn = pronounIn
         var byParagraph: [Int: [(range: Range<Int>, entity: NamedEntity)]] = [:]
-        var persons: [(Int, Int, String)] = []
-        var organisations: [(Int, Int, String)] = []
+        var mentions: [Mention] = []
         var genders: [String: String] = [:]
+        var titles: [String: Set<String>] = [:]
         for entity in entities {
-            for mention in entity.mentions where mention.paragraph >= 0 {
+            for mention in entity.mentions where mention.paragraph >= 0 && mention.paragraph < sentenceStarts.count {
                 byParagraph[mention.paragraph, default: []].append((mention.start..<mention.end, entity))
-                if entity.type == .person { persons.append((mention.start, mention.paragraph, entity.name)) }
-                if entity.type == .organisation { organisations.append((mention.start, mention.paragraph, entity.name)) }
+                guard entity.type == .person || entity.type == .organisation else { continue }
+                let starts = sentenceStarts[mention.paragraph]
+                let sentence = firstSentence[mention.paragraph] + max(0, (starts.lastIndex { $0 <= mention.start } ?? 0))
+                mentions.append(Mention(offset: mention.start, end: mention.end, paragraph: mention.paragraph, sentence: sentence,
+                                        name: entity.name, type: entity.type))
+            }
+            if entity.type == .person, let title = entity.title {
+                titles[entity.name] = Set(AnalysisText.words(of: title.lowercased()))
             }
             switch entity.title?.lowercased().replacingOccurrences(of: ".", with: "") {
             case "mr": genders[entity.name] = "he"
@@ -49,16 +96,25 @@ struct SpeakerResolver {
             }
         }
         self.mentionsByParagraph = byParagraph
-        self.personMentions = persons.sorted { $0.0 < $1.0 }
+        self.mentions = mentions.sorted { $0.offset < $1.offset }
         self.pronounOf = genders
-        self.organisationMentions = organisations.sorted { $0.0 < $1.0 }
+        self.titleWords = titles
     }
 
-    /// Resolves the phrase `phrase` (token indices) of `paragraph` and records the speaker in the timeline.
-    mutating func resolve(_ phrase: Range<Int>, in paragraph: AnalysisText.Paragraph) -> Speaker? {
+    /// Marks the names inside this paragraph's quotations (global scalar ranges): they are not antecedents.
+    mutating func setQuotations(_ ranges: [Range<Int>], paragraph: Int) {
+        guard !ranges.isEmpty else { return }
+        for k in mentions.indices where mentions[k].paragraph == paragraph && ranges.contains(where: { $0.contains(mentions[k].offset) }) {
+            mentions[k].quoted = true
+        }
+    }
+
+    /// Resolves the cue's phrase (token indices of `paragraph`, with its appositions in `chain`) and records
+    /// the speaker in the timeline.
+    mutating func resolve(_ phrase: Range<Int>, chain: Range<Int>? = nil, in paragraph: AnalysisText.Paragraph) -> Speaker? {
         let tokens = paragraph.tokens
         let offset = paragraph.offset + tokens[phrase.lowerBound].start
-        let speaker = resolveWithoutRecording(phrase, in: paragraph, offset: offset)
+        let speaker = resolveWithoutRecording(phrase, chain: chain ?? phrase, in: paragraph, offset: offset)
         if let speaker { timeline.append((offset, paragraph.index, speaker)) }
         return speaker
     }
@@ -71,83 +127,170 @@ struct SpeakerResolver {
     /// Scalar offsets (in the paragraph) where its sentences start.
     private static func sentenceStarts(in tokens: [AnalysisText.Token]) -> [Int] {
         var starts = [0]
-        for (k, t) in tokens.enumerated() where t.kind == .punctuation && k + 1 < tokens.count
-            && (t.isPunctuation(".") || t.isPunctuation("!") || t.isPunctuation("?"))
+        for k in tokens.indices where tokens[k].kind == .punctuation && k + 1 < tokens.count
+            && (tokens[k].isPunctuation(".") || tokens[k].isPunctuation("!") || tokens[k].isPunctuation("?"))
             && (tokens[k + 1].startsSentence || tokens[k + 1].kind == .quoteMark) {
-            starts.append(t.end)
+            starts.append(tokens[k].end)
         }
         return starts
     }
 
-    private mutating func resolveWithoutRecording(_ phrase: Range<Int>, in paragraph: AnalysisText.Paragraph, offset: Int) -> Speaker? {
+    /// The first name (of the given types) in the last sentence before `offset` that names one, within the
+    /// look-back and outside quotations; `accept` filters the candidates (a pronoun's gender).
+    /// A sentence whose pronoun comes before the names in it ("He was arrested for a call to the offices of
+    /// Omar") is about someone named earlier: its names are passed over when `personsOnly`.
+    private func subjectOfLastSentence(before offset: Int, paragraph: Int, types: Set<NamedEntity.Kind>,
+                                       accept: (String) -> Bool = { _ in true }) -> String? {
+        // Binary search for the first mention at or after `offset`, then back from there.
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        var k = low - 1
+        var subject: Mention?
+        while k >= 0 {
+            let m = mentions[k]
+            if paragraph - m.paragraph > lookBack { break }
+            if let found = subject, m.sentence != found.sentence {
+                // Names after the sentence's pronoun are not its subject: look further back.
+                guard types == [.person], let pronoun = pronounIn[found.sentence], pronoun < found.offset, pronoun < offset else { break }
+                subject = nil
+            }
+            if !m.quoted, types.contains(m.type), accept(m.name) { subject = m }
+            k -= 1
+        }
+        if let found = subject, types == [.person], let pronoun = pronounIn[found.sentence], pronoun < found.offset, pronoun < offset {
+            return nil
+        }
+        return subject?.name
+    }
+
+    private mutating func resolveWithoutRecording(_ phrase: Range<Int>, chain: Range<Int>, in paragraph: AnalysisText.Paragraph,
+                                                  offset: Int) -> Speaker? {
         let tokens = paragraph.tokens
-        let words = phrase.filter { tokens[$0].kind == .word }
-        guard let headIndex = words.last else { return nil }
-        let head = tokens[headIndex]
+        var words = phrase.filter { tokens[$0].kind == .word }
+        guard !words.isEmpty else { return nil }
+        // "a spokesperson for Inherent Resolve": the noun before "for", "at", "with", "from" or "in" is the head;
+        // the names after it are the speaker's affiliation, not the speaker.
+        var affiliation: [Int] = []
+        if let cut = words.indices.dropFirst().first(where: { k in
+            Self.affiliationPrepositions.contains(tokens[words[k]].lower) && !tokens[words[k]].isCapitalised
+                && (tokens[words[k - 1]].is(.sourceNoun) || tokens[words[k - 1]].is(.title) || tokens[words[k - 1]].is(.personNoun))
+        }) {
+            affiliation = Array(words[cut...])
+            words = Array(words[..<cut])
+        }
+        let head = tokens[words[words.count - 1]]
+        let index = paragraph.index, back = lookBack
 
         if words.count == 1, Self.pronouns.contains(head.lower) {
             switch head.lower {
             case "he", "she":
-                // The person last named in the same paragraph (outside quotations), else the last named speaker,
-                // else the last person named; never one already referred to with the other pronoun.
+                // Never one already referred to with the other pronoun.
                 let other = head.lower == "he" ? "she" : "he"
-                let index = paragraph.index, back = lookBack, genders = pronounOf, quoted = quotedRanges
-                // In this paragraph, the subject (the first person named) of the last sentence naming anyone:
-                // "Carlineo was arrested for a call to Omar's office, in which he said…" is Carlineo.
-                let starts = Self.sentenceStarts(in: tokens).map { paragraph.offset + $0 }
-                let candidates = personMentions.filter { mention in
-                    mention.offset < offset && mention.paragraph == index && genders[mention.name] != other
-                        && !quoted.contains { $0.contains(mention.offset) }
-                }
-                let sentenceOf = { (offset: Int) in starts.lastIndex { $0 <= offset } ?? 0 }
-                let lastSentence = candidates.last.map { sentenceOf($0.offset) }
-                let name = candidates.first(where: { sentenceOf($0.offset) == lastSentence })?.name
-                    ?? timeline.last(where: { $0.offset < offset && $0.speaker.kind == .person && index - $0.paragraph <= back && genders[$0.speaker.name] != other })?.speaker.name
-                    ?? personMentions.last(where: { $0.offset < offset && index - $0.paragraph <= back && genders[$0.name] != other })?.name
+                let genders = pronounOf
+                let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person]) { genders[$0] != other }
+                    ?? timeline.last(where: { $0.offset < offset && $0.speaker.kind == .person && index - $0.paragraph <= back
+                        && genders[$0.speaker.name] != other })?.speaker.name
                 guard let name else { return nil }
                 pronounOf[name] = head.lower
                 return Speaker(name: name, kind: .person, anonymous: false)
             case "it":
                 // The organisation last speaking, else the organisation last named in this or the previous paragraph.
-                if let speaking = timeline.last(where: { $0.offset < offset && $0.speaker.kind == .organisation && paragraph.index - $0.paragraph <= lookBack }) {
+                if let speaking = timeline.last(where: { $0.offset < offset && $0.speaker.kind == .organisation && index - $0.paragraph <= back }) {
                     return speaking.speaker
                 }
-                let index = paragraph.index
-                return organisationMentions.last { $0.offset < offset && index - $0.paragraph <= 1 }
+                return mentions.last { $0.offset < offset && !$0.quoted && $0.type == .organisation && index - $0.paragraph <= 1 }
                     .map { Speaker(name: $0.name, kind: .organisation, anonymous: false) }
             case "they", "we":
-                return timeline.last { $0.offset < offset && $0.speaker.kind != .person && paragraph.index - $0.paragraph <= lookBack }?.speaker
+                // A group that spoke since the last sentence naming someone, else that sentence's subject (a
+                // person too: "they" for one person), else the last speaker.
+                let group = timeline.last { $0.offset < offset && $0.speaker.kind != .person && index - $0.paragraph <= back }
+                let subjectOffset = mentions.last { $0.offset < offset && !$0.quoted && index - $0.paragraph <= back }?.offset ?? -1
+                if let group, group.offset > subjectOffset { return group.speaker }
+                if let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person, .organisation]),
+                   let mention = mentions.last(where: { $0.name == name }) {
+                    return Speaker(name: name, kind: mention.type == .person ? .person : .organisation, anonymous: false)
+                }
+                return group?.speaker
             default:
                 return nil
             }
         }
 
-        // A named person anywhere in the phrase wins ("Director of National Intelligence Avril Haines").
+        // A named person anywhere in the phrase wins ("Director of National Intelligence Avril Haines"), then one
+        // in its appositions; not one whose possession the phrase is ("Swift's rep", "Ahmado's source").
+        let paragraphMentions = mentionsByParagraph[paragraph.index] ?? []
+        func entity(at k: Int, in range: Range<Int>) -> NamedEntity? {
+            let start = paragraph.offset + tokens[k].start
+            guard let found = paragraphMentions.first(where: { $0.range.contains(start) }) else { return nil }
+            var after = k + 1
+            while after < tokens.count, paragraph.offset + tokens[after].start < found.range.upperBound { after += 1 }
+            if after < tokens.count, tokens[after].kind == .possessive, after + 1 < range.upperBound { return nil }
+            return found.entity
+        }
         var organisation: NamedEntity?
-        let mentions = mentionsByParagraph[paragraph.index] ?? []
-        for index in words {
-            let start = paragraph.offset + tokens[index].start
-            guard let entity = mentions.first(where: { $0.range.contains(start) })?.entity else { continue }
+        for k in words {
+            guard let entity = entity(at: k, in: phrase) else { continue }
             if entity.type == .person { return Speaker(name: entity.name, kind: .person, anonymous: false) }
             if entity.type == .other, words.count == 1 { return Speaker(name: entity.name, kind: .person, anonymous: false) }
             if entity.type == .organisation, organisation == nil { organisation = entity }
         }
-        let describing = head.is(.sourceNoun) || head.is(.title)
-        if let organisation, !describing {
+        // Capitalised words the recogniser did not take for a person ("Will Moy", "Will" being a stop word).
+        if organisation == nil, affiliation.isEmpty, words.count >= 2, words.count <= 4,
+           !(tokens[words[0]].startsSentence && tokens[words[0]].is(.stopWord)),
+           words.allSatisfy({ tokens[$0].isCapitalised && !tokens[$0].is(.title) && !tokens[$0].is(.organisationWord) && !tokens[$0].is(.nationalityOrPlural) }),
+           !words.contains(where: { k in paragraphMentions.contains { $0.range.contains(paragraph.offset + tokens[k].start) && $0.entity.type != .other } }) {
+            return Speaker(name: paragraph.string(tokens[words[0]].start..<tokens[words[words.count - 1]].end), kind: .person, anonymous: false)
+        }
+        for k in affiliation {
+            if let entity = entity(at: k, in: phrase), entity.type == .organisation, organisation == nil { organisation = entity }
+        }
+        var chainOrganisation: NamedEntity?
+        for k in chain where !phrase.contains(k) && tokens[k].kind == .word {
+            guard let entity = entity(at: k, in: chain) else { continue }
+            if entity.type == .person { return Speaker(name: entity.name, kind: .person, anonymous: false) }
+            if entity.type == .organisation, chainOrganisation == nil { chainOrganisation = entity }
+        }
+        let describing = head.is(.sourceNoun) || head.is(.title) || head.is(.personNoun)
+        if let organisation = organisation ?? chainOrganisation, !describing {
             return Speaker(name: organisation.name, kind: .organisation, anonymous: false)
         }
         let singular = head.lower.hasSuffix("s") && head.lower.count > 3 ? String(head.lower.dropLast()) : head.lower
         let text = paragraph.string(tokens[phrase.lowerBound].start..<tokens[phrase.upperBound - 1].end)
+        let definite = tokens[words[0]].lower == "the" && !words.dropFirst().contains { tokens[$0].isCapitalised }
         if head.is(.organisationWord) {
+            // "the company", "the production company": the organisation last named as a subject.
+            if definite, words.count <= 3, let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.organisation]) {
+                return Speaker(name: name, kind: .organisation, anonymous: false)
+            }
             return Speaker(name: text, kind: .organisation, anonymous: false)
+        }
+        if definite, words.count <= 5, !head.is(.sourceNoun) {
+            // "the president": the person last named with that title; "the singer and guitarist": the person
+            // last named as a subject.
+            if head.is(.title), words.count <= 3,
+               let match = mentions.last(where: { $0.offset < offset && $0.type == .person && index - $0.paragraph <= back
+                   && titleWords[$0.name]?.contains(head.lower) == true }) {
+                return Speaker(name: match.name, kind: .person, anonymous: false)
+            }
+            if lists.roleNouns.contains(head.lower), let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person]) {
+                return Speaker(name: name, kind: .person, anonymous: false)
+            }
         }
         // "the official", "the spokesman": the source described earlier with the same noun.
         let determiners: Set<String> = ["the", "that", "this"]
         if words.count <= 3, determiners.contains(tokens[words[0]].lower),
            words.dropFirst().dropLast().allSatisfy({ ["same", "senior"].contains(tokens[$0].lower) }),
            let earlier = timeline.last(where: { $0.offset < offset && $0.speaker.kind == .description && $0.speaker.head == singular
-               && paragraph.index - $0.paragraph <= lookBack }) {
+               && index - $0.paragraph <= back }) {
             return earlier.speaker
+        }
+        // A capitalised word opening the sentence is no name by itself ("Blood tests revealed"): without a noun
+        // for people or organisations, such a phrase names no one.
+        if !describing, !words.contains(where: { tokens[$0].isCapitalised && !tokens[$0].startsSentence || tokens[$0].isAllCaps }) {
+            return nil
         }
         // "the president", "US intelligence": unnamed but not anonymous sources; "officials", "a source" are.
         return Speaker(name: text, kind: .description, anonymous: head.is(.sourceNoun), head: singular)
