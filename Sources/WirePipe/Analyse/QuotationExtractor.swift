@@ -52,7 +52,8 @@ struct QuotationExtractor {
             var cues: [(cue: SpeechCueFinder.Cue, speaker: SpeakerResolver.Speaker, mention: String)] = []
             for cue in found {
                 guard let speaker = resolver.resolve(cue.phrase, chain: cue.chain, in: paragraph) else { continue }
-                let mention = paragraph.string(tokens[cue.phrase.lowerBound].start..<tokens[cue.phrase.upperBound - 1].end)
+                let words = resolver.lastMention ?? cue.phrase
+                let mention = paragraph.string(tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end)
                 cues.append((cue, speaker, mention))
                 if speaker.kind == .description, speaker.anonymous {
                     let lower = min(tokens[cue.phrase.lowerBound].start, tokens[cue.verb].start)
@@ -164,7 +165,7 @@ struct QuotationExtractor {
             }
             if titleCased { return .scare }
         }
-        if namesAThing(span, tokens: tokens) { return .scare }
+        if namesAThing(span, tokens: tokens, wordCount: wordCount) { return .scare }
         // A quotation that does not start its sentence is a partial quotation.
         if span.open > 0 {
             let before = tokens[span.open - 1]
@@ -186,11 +187,10 @@ struct QuotationExtractor {
     /// Verbs that make a quotation opening its sentence the sentence's subject: a name ("“Meth. We’re on it” is
     /// rolling out").
     private static let subjectVerbs: Set<String> = ["is", "was", "are", "were", "has", "had", "became", "becomes", "remains"]
-    private static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]
 
-    /// Quoted words used as the name of a thing: after "so-called", "dubbed", "is called", "known as"; between a
-    /// determiner and a noun ("the “Meth. We’re on it.” campaign"); or as the subject of "is", "was" and the like.
-    private func namesAThing(_ span: QuoteSpanFinder.Span, tokens: [AnalysisText.Token]) -> Bool {
+    /// Quoted words used as the name of a thing: after "so-called", "dubbed", "is called", "known as"; before a
+    /// noun they modify ("the new “Meth. We’re on it.” campaign"); or as the subject of "is", "was" and the like.
+    private func namesAThing(_ span: QuoteSpanFinder.Span, tokens: [AnalysisText.Token], wordCount: Int) -> Bool {
         if span.open > 0, tokens[span.open - 1].kind == .word {
             let before = tokens[span.open - 1].lower
             if Self.termIntroducers.contains(before) { return true }
@@ -205,10 +205,10 @@ struct QuotationExtractor {
         guard let close = span.close, close + 1 < tokens.count else { return false }
         let after = tokens[close + 1]
         guard after.kind == .word, !after.isCapitalised else { return false }
-        let determined = span.open > 0 && (tokens[span.open - 1].kind == .possessive
-            || tokens[span.open - 1].kind == .word && Self.determiners.contains(tokens[span.open - 1].lower))
-        if determined, !after.is(.stopWord), !after.is(.speechVerb) { return true }
         let opensSentence = span.open == 0 || isTerminator(tokens, span.open - 1)
+        // Inside a sentence, a few quoted words followed by a noun modify it: "the “Bad Blood” songstress". (A
+        // longer quotation goes on with its sentence: "to “create a system for …” held in custody".)
+        if !opensSentence, wordCount <= 6, !after.is(.stopWord), !after.is(.speechVerb) { return true }
         return opensSentence && Self.subjectVerbs.contains(after.lower)
     }
 

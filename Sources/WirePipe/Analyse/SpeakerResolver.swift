@@ -42,6 +42,9 @@ struct SpeakerResolver {
     private var mentions: [Mention]
     /// Lowercase words of each person's title ("president" for President Joe Biden).
     private let titleWords: [String: Set<String>]
+    /// Token range (in its paragraph) of the words the last resolved speaker was found in: the phrase, or the
+    /// name in its appositions.
+    private(set) var lastMention: Range<Int>?
     /// Speakers found so far, in text order.
     private(set) var timeline: [(offset: Int, paragraph: Int, speaker: Speaker)] = []
     /// How many paragraphs back a pronoun or "the official" may reach for its antecedent.
@@ -65,8 +68,11 @@ struct SpeakerResolver {
             firstSentence.append(count)
             // The first "he", "she" or "they" of each sentence.
             var sentence = 0
-            for token in paragraph.tokens where token.kind == .word && (token.lower == "he" || token.lower == "she" || token.lower == "they") {
-                let offset = paragraph.offset + token.start
+            // By index, reading the fields in place: most tokens are skipped without copying them.
+            let tokens = paragraph.tokens
+            for k in tokens.indices where tokens[k].kind == .word && tokens[k].is(.stopWord)
+                && (tokens[k].lower == "he" || tokens[k].lower == "she" || tokens[k].lower == "they") {
+                let offset = paragraph.offset + tokens[k].start
                 while sentence + 1 < starts.count, starts[sentence + 1] <= offset { sentence += 1 }
                 if pronounIn[count + sentence] == nil { pronounIn[count + sentence] = offset }
             }
@@ -103,10 +109,23 @@ struct SpeakerResolver {
 
     /// Marks the names inside this paragraph's quotations (global scalar ranges): they are not antecedents.
     mutating func setQuotations(_ ranges: [Range<Int>], paragraph: Int) {
-        guard !ranges.isEmpty else { return }
-        for k in mentions.indices where mentions[k].paragraph == paragraph && ranges.contains(where: { $0.contains(mentions[k].offset) }) {
-            mentions[k].quoted = true
+        for range in ranges {
+            var k = firstMention(atOrAfter: range.lowerBound)
+            while k < mentions.count, mentions[k].offset < range.upperBound {
+                mentions[k].quoted = true
+                k += 1
+            }
         }
+    }
+
+    /// Index of the first mention at or after `offset` (binary search; the mentions are in text order).
+    private func firstMention(atOrAfter offset: Int) -> Int {
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Resolves the cue's phrase (token indices of `paragraph`, with its appositions in `chain`) and records
@@ -114,6 +133,7 @@ struct SpeakerResolver {
     mutating func resolve(_ phrase: Range<Int>, chain: Range<Int>? = nil, in paragraph: AnalysisText.Paragraph) -> Speaker? {
         let tokens = paragraph.tokens
         let offset = paragraph.offset + tokens[phrase.lowerBound].start
+        lastMention = phrase
         let speaker = resolveWithoutRecording(phrase, chain: chain ?? phrase, in: paragraph, offset: offset)
         if let speaker { timeline.append((offset, paragraph.index, speaker)) }
         return speaker
@@ -141,13 +161,7 @@ struct SpeakerResolver {
     /// Omar") is about someone named earlier: its names are passed over when `personsOnly`.
     private func subjectOfLastSentence(before offset: Int, paragraph: Int, types: Set<NamedEntity.Kind>,
                                        accept: (String) -> Bool = { _ in true }) -> String? {
-        // Binary search for the first mention at or after `offset`, then back from there.
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].offset < offset { low = middle + 1 } else { high = middle }
-        }
-        var k = low - 1
+        var k = firstMention(atOrAfter: offset) - 1
         var subject: Mention?
         while k >= 0 {
             let m = mentions[k]
@@ -164,6 +178,16 @@ struct SpeakerResolver {
             return nil
         }
         return subject?.name
+    }
+
+    /// The tokens of the mention of `entity` starting at token `k`.
+    private func mentionTokens(from k: Int, of entity: NamedEntity, in paragraph: AnalysisText.Paragraph) -> Range<Int> {
+        let tokens = paragraph.tokens
+        let start = paragraph.offset + tokens[k].start
+        let end = entity.mentions.first { $0.start <= start && start < $0.end }?.end ?? start
+        var last = k
+        while last + 1 < tokens.count, paragraph.offset + tokens[last + 1].end <= end { last += 1 }
+        return k..<(last + 1)
     }
 
     private mutating func resolveWithoutRecording(_ phrase: Range<Int>, chain: Range<Int>, in paragraph: AnalysisText.Paragraph,
@@ -247,15 +271,22 @@ struct SpeakerResolver {
         for k in affiliation {
             if let entity = entity(at: k, in: phrase), entity.type == .organisation, organisation == nil { organisation = entity }
         }
-        var chainOrganisation: NamedEntity?
+        var chainOrganisation: (entity: NamedEntity, at: Int)?
         for k in chain where !phrase.contains(k) && tokens[k].kind == .word {
             guard let entity = entity(at: k, in: chain) else { continue }
-            if entity.type == .person { return Speaker(name: entity.name, kind: .person, anonymous: false) }
-            if entity.type == .organisation, chainOrganisation == nil { chainOrganisation = entity }
+            if entity.type == .person {
+                lastMention = mentionTokens(from: k, of: entity, in: paragraph)
+                return Speaker(name: entity.name, kind: .person, anonymous: false)
+            }
+            if entity.type == .organisation, chainOrganisation == nil { chainOrganisation = (entity, k) }
         }
         let describing = head.is(.sourceNoun) || head.is(.title) || head.is(.personNoun)
-        if let organisation = organisation ?? chainOrganisation, !describing {
+        if let organisation, !describing {
             return Speaker(name: organisation.name, kind: .organisation, anonymous: false)
+        }
+        if let (entity, k) = chainOrganisation, !describing {
+            lastMention = mentionTokens(from: k, of: entity, in: paragraph)
+            return Speaker(name: entity.name, kind: .organisation, anonymous: false)
         }
         let singular = head.lower.hasSuffix("s") && head.lower.count > 3 ? String(head.lower.dropLast()) : head.lower
         let text = paragraph.string(tokens[phrase.lowerBound].start..<tokens[phrase.upperBound - 1].end)

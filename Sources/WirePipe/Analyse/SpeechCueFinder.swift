@@ -91,10 +91,13 @@ struct SpeechCueFinder {
             // asked about …, called Omar a “terrorist” and said, “…”").
             let participle = token.lower.hasSuffix("ing") && index > 0
                 && (tokens[index - 1].isPunctuation(",") || (tokens[index - 1].kind == .word && Self.documentNouns.contains(tokens[index - 1].lower)))
-            if !participle, let phrase = subjectPhrase(tokens, quoted, verb: index), isSpeakerPhrase(tokens, phrase) {
-                result.append(Cue(verb: index, verbText: token.text, phrase: phrase,
-                                  chain: appositionChain(tokens, quoted, phrase: phrase, verb: index)))
-                continue
+            if !participle, let phrase = subjectPhrase(tokens, quoted, verb: index) {
+                // "The company that produces the show, Dick Clark Productions, said": the name may be in the chain.
+                let chain = appositionChain(tokens, quoted, phrase: phrase, verb: index)
+                if isSpeakerPhrase(tokens, phrase) || isSpeakerPhrase(tokens, chain) {
+                    result.append(Cue(verb: index, verbText: token.text, phrase: phrase, chain: chain))
+                    continue
+                }
             }
             let coordinated = index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].lower == "and"
             if participle || coordinated, let phrase = firstNameInSentence(tokens, quoted, before: index) {
