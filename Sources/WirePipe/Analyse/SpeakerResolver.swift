@@ -33,6 +33,8 @@ struct SpeakerResolver {
         var type: NamedEntity.Kind
         /// Inside a quotation: someone the speaker names, not an antecedent.
         var quoted = false
+        /// Owner of the one the sentence is about ("Steenburgen’s son, filmmaker Charlie McDowell"): not its subject.
+        var possessor = false
     }
 
     let lists: WordLists
@@ -89,8 +91,10 @@ struct SpeakerResolver {
                 guard entity.type == .person || entity.type == .organisation else { continue }
                 let starts = sentenceStarts[mention.paragraph]
                 let sentence = firstSentence[mention.paragraph] + max(0, (starts.lastIndex { $0 <= mention.start } ?? 0))
-                mentions.append(Mention(offset: mention.start, end: mention.end, paragraph: mention.paragraph, sentence: sentence,
-                                        name: entity.name, type: entity.type))
+                var found = Mention(offset: mention.start, end: mention.end, paragraph: mention.paragraph, sentence: sentence,
+                                    name: entity.name, type: entity.type)
+                found.possessor = Self.isPossessorOfAPerson(text.paragraphs[mention.paragraph], end: mention.end)
+                mentions.append(found)
             }
             if entity.type == .person, let title = entity.title {
                 titles[entity.name] = Set(AnalysisText.words(of: title.lowercased()))
@@ -105,6 +109,24 @@ struct SpeakerResolver {
         self.mentions = mentions.sorted { $0.offset < $1.offset }
         self.pronounOf = genders
         self.titleWords = titles
+    }
+
+    /// The name ending at global offset `end` is followed by "'s" and a noun for a person ("Steenburgen’s son").
+    private static func isPossessorOfAPerson(_ paragraph: AnalysisText.Paragraph, end: Int) -> Bool {
+        let tokens = paragraph.tokens
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paragraph.offset + tokens[middle].start < end { low = middle + 1 } else { high = middle }
+        }
+        guard low + 1 < tokens.count, tokens[low].kind == .possessive else { return false }
+        var k = low + 1
+        // "Steenburgen’s son", "Carlineo’s attorney", "Biden’s former chief of staff"
+        while k < tokens.count, k <= low + 3, tokens[k].kind == .word {
+            if tokens[k].is(.personNoun) || tokens[k].is(.sourceNoun) || tokens[k].is(.title) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Marks the names inside this paragraph's quotations (global scalar ranges): they are not antecedents.
@@ -155,29 +177,44 @@ struct SpeakerResolver {
         return starts
     }
 
-    /// The first name (of the given types) in the last sentence before `offset` that names one, within the
-    /// look-back and outside quotations; `accept` filters the candidates (a pronoun's gender).
-    /// A sentence whose pronoun comes before the names in it ("He was arrested for a call to the offices of
-    /// Omar") is about someone named earlier: its names are passed over when `personsOnly`.
+    /// The subject of the last sentence before `offset` that names someone (of the given types), within the
+    /// look-back and outside quotations: its first name, or the one of its names who spoke last ("Fun as that
+    /// might sound in an Oliver Sacks kind of way, Steenburgen wasn't thrilled" after Steenburgen spoke).
+    /// `accept` filters the candidates (a pronoun's gender). A sentence whose pronoun comes before its names
+    /// ("He was arrested for a call to the offices of Omar") is about someone named earlier: for a person its
+    /// names are passed over.
     private func subjectOfLastSentence(before offset: Int, paragraph: Int, types: Set<NamedEntity.Kind>,
                                        accept: (String) -> Bool = { _ in true }) -> String? {
         var k = firstMention(atOrAfter: offset) - 1
-        var subject: Mention?
+        var sentence: Int?
+        /// The sentence's names, last first.
+        var names: [Mention] = []
+        func aboutSomeoneElse() -> Bool {
+            guard types == [.person], let sentence, let first = names.last, let pronoun = pronounIn[sentence] else { return false }
+            return pronoun < first.offset && pronoun < offset
+        }
         while k >= 0 {
             let m = mentions[k]
             if paragraph - m.paragraph > lookBack { break }
-            if let found = subject, m.sentence != found.sentence {
-                // Names after the sentence's pronoun are not its subject: look further back.
-                guard types == [.person], let pronoun = pronounIn[found.sentence], pronoun < found.offset, pronoun < offset else { break }
-                subject = nil
+            if let current = sentence, m.sentence != current {
+                guard aboutSomeoneElse() else { break }
+                names = []
+                sentence = nil
             }
-            if !m.quoted, types.contains(m.type), accept(m.name) { subject = m }
+            if !m.quoted, !m.possessor, types.contains(m.type), accept(m.name) {
+                names.append(m)
+                sentence = m.sentence
+            }
             k -= 1
         }
-        if let found = subject, types == [.person], let pronoun = pronounIn[found.sentence], pronoun < found.offset, pronoun < offset {
-            return nil
+        if aboutSomeoneElse() { return nil }
+        guard let first = names.last else { return nil }
+        if names.count > 1, let spoke = timeline.last(where: { $0.offset < offset && paragraph - $0.paragraph <= lookBack
+            && $0.speaker.kind != .description && accept($0.speaker.name) }),
+           names.contains(where: { $0.name == spoke.speaker.name }) {
+            return spoke.speaker.name
         }
-        return subject?.name
+        return first.name
     }
 
     /// The tokens of the mention of `entity` starting at token `k`.

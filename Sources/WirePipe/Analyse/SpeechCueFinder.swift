@@ -34,7 +34,7 @@ struct SpeechCueFinder {
         "also", "later", "then", "previously", "once", "again", "further", "has", "have", "had", "would", "will",
         "did", "does", "do", "has", "earlier", "recently", "repeatedly", "frequently", "often", "still", "even",
         "reportedly", "separately", "privately", "publicly", "simply", "flatly", "only", "just", "first",
-        "twice", "never", "since", "long", "all", "both",
+        "twice", "never", "since", "long", "all", "both", "now", "always", "usually", "sometimes",
     ]
     /// Nouns before a participle that speak for their subject ("issued a statement saying …").
     private static let documentNouns: Set<String> = [
