@@ -238,6 +238,12 @@ struct QuotationExtractor {
                 || (span.open > 1 && before.verb == span.open - 2 && tokens[span.open - 1].isPunctuation(","))
             return (before, introduces)
         }
+        // A quotation ending with its own full stop, then a new sentence, ends its sentence: a cue further on
+        // is another sentence's (“… at least.” Although he had written a will, …).
+        if let close = span.close, close > span.open + 1, close + 1 < tokens.count, isTerminator(tokens, close - 1) || tokens[close - 1].isPunctuation("."),
+           tokens[close + 1].kind == .word, tokens[close + 1].isCapitalised {
+            return (nil, false)
+        }
         if let later = cues.first(where: { $0.verb > (span.close ?? tokens.count) && $0.verb < sentenceEnd }) { return (later, false) }
         return (nil, false)
     }

@@ -33,7 +33,8 @@ struct SpeakerResolver {
         var type: NamedEntity.Kind
         /// Inside a quotation: someone the speaker names, not an antecedent.
         var quoted = false
-        /// Owner of the one the sentence is about ("Steenburgen’s son, filmmaker Charlie McDowell"): not its subject.
+        /// Owner of a person ("Steenburgen’s son, filmmaker Charlie McDowell"): not the subject when the sentence
+        /// names someone after it.
         var possessor = false
     }
 
@@ -201,14 +202,15 @@ struct SpeakerResolver {
                 names = []
                 sentence = nil
             }
-            if !m.quoted, !m.possessor, types.contains(m.type), accept(m.name) {
+            if !m.quoted, types.contains(m.type), accept(m.name) {
                 names.append(m)
                 sentence = m.sentence
             }
             k -= 1
         }
         if aboutSomeoneElse() { return nil }
-        guard let first = names.last else { return nil }
+        // The owner of a person named after it is not the subject ("Steenburgen’s son, filmmaker Charlie McDowell").
+        guard let first = names.last(where: { !$0.possessor }) ?? names.last else { return nil }
         if names.count > 1, let spoke = timeline.last(where: { $0.offset < offset && paragraph - $0.paragraph <= lookBack
             && $0.speaker.kind != .description && accept($0.speaker.name) }),
            names.contains(where: { $0.name == spoke.speaker.name }) {
@@ -317,7 +319,7 @@ struct SpeakerResolver {
             }
             if entity.type == .organisation, chainOrganisation == nil { chainOrganisation = (entity, k) }
         }
-        let describing = head.is(.sourceNoun) || head.is(.title) || head.is(.personNoun)
+        let describing = head.is(.sourceNoun) || head.is(.title) || head.is(.personNoun) || head.lower.hasSuffix("year-old")
         if let organisation, !describing {
             return Speaker(name: organisation.name, kind: .organisation, anonymous: false)
         }
@@ -343,7 +345,8 @@ struct SpeakerResolver {
                    && titleWords[$0.name]?.contains(head.lower) == true }) {
                 return Speaker(name: match.name, kind: .person, anonymous: false)
             }
-            if lists.roleNouns.contains(head.lower), let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person]) {
+            if lists.roleNouns.contains(head.lower) || head.lower.hasSuffix("year-old"),
+               let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person]) {
                 return Speaker(name: name, kind: .person, anonymous: false)
             }
         }

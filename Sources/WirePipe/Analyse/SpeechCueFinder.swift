@@ -34,7 +34,7 @@ struct SpeechCueFinder {
         "also", "later", "then", "previously", "once", "again", "further", "has", "have", "had", "would", "will",
         "did", "does", "do", "has", "earlier", "recently", "repeatedly", "frequently", "often", "still", "even",
         "reportedly", "separately", "privately", "publicly", "simply", "flatly", "only", "just", "first",
-        "twice", "never", "since", "long", "all", "both", "now", "always", "usually", "sometimes",
+        "twice", "never", "since", "long", "all", "both", "now", "always", "usually", "sometimes", "instead",
     ]
     /// Nouns before a participle that speak for their subject ("issued a statement saying …").
     private static let documentNouns: Set<String> = [
@@ -290,6 +290,8 @@ struct SpeechCueFinder {
             if t.isCapitalised && !(t.startsSentence && t.is(.stopWord)) && !t.is(.calendarWord) { return true }
             if t.is(.sourceNoun) || t.is(.personNoun) || t.is(.title)
                 || t.is(.organisationWord) { return true }
+            // "the 56-year-old said"
+            if t.lower.hasSuffix("year-old") { return true }
         }
         return false
     }

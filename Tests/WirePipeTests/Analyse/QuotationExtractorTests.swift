@@ -352,4 +352,43 @@ import Testing
         #expect(all.count == 4)
         #expect(all.allSatisfy { $0.kind == .scare && $0.speaker == nil })
     }
+
+    @Test func ownerOfAPersonNamedAfterItIsNotTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Steenburgen’s son, filmmaker Charlie McDowell, also remembers it as a trying time.",
+            "“I think it’s totally fair to think that she had gone crazy,” he said.",
+        ])
+        #expect(quotes.first?.speaker == "Charlie McDowell")
+    }
+
+    @Test func ownerNamedAloneStaysTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham’s manager.",
+            "Talks between the London side and Mourinho’s representatives went on into Tuesday night.",
+            "The 56-year-old said after his appointment: “I am excited to be joining a club with such a great heritage.”",
+        ])
+        #expect(quotes.first?.speaker == "Jose Mourinho")
+    }
+
+    @Test func anotherSentenceCueDoesNotTakeAQuotationEndingWithAFullStop() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Elise Matthesen found him. “He looked a little surprised,” she wrote in an email. “Sort of mildly quizzical. Not pained.” Although he had written a will, it was never witnessed.",
+        ])
+        #expect(quotes.map(\.speaker) == ["Elise Matthesen", "Elise Matthesen"])
+    }
+
+    @Test func hasWrittenAfterAnApposition() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“The Chinese government pays nothing,” Howard Gleckman, a senior fellow at the Tax Policy Center, has written.",
+        ])
+        #expect(quotes.first?.speaker == "Howard Gleckman")
+    }
+
+    @Test func adverbBetweenSubjectAndVerb() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Prince Andrew spoke to the BBC about his friendship with Jeffrey Epstein.",
+            "He instead told the interviewer: “I had to go and see him and talk to him.”",
+        ])
+        #expect(quotes.first?.speaker == "Andrew")  // "Prince" is a title
+    }
 }
