@@ -154,6 +154,18 @@ struct SpeechCueFinder {
             // The clause starts here: nothing further back belongs to the subject.
             if q < 0 || !tokens[q].isPunctuation(",") { break }
         }
+        // "“…,” Dylan Nelson, a postdoctoral fellow at the Max Planck Institute in Munich, Germany, said": after a
+        // quotation the whole clause up to the verb is the subject with its appositions, whatever separates them.
+        var q = start - 1
+        while q >= 0, start - q <= 30, !quoted[q], tokens[q].kind != .quoteMark, !isSentenceEnd(tokens, q),
+              !(tokens[q].kind == .word && tokens[q].is(.speechVerb)) {
+            q -= 1
+        }
+        if q >= 0, tokens[q].kind == .quoteMark || quoted[q] {
+            var clause = q + 1
+            while clause < start, tokens[clause].kind == .punctuation { clause += 1 }
+            if clause < start, tokens[clause].kind == .word, tokens[clause].isCapitalised, !tokens[clause].is(.stopWord) { start = clause }
+        }
         return start..<verb
     }
 

@@ -391,4 +391,12 @@ import Testing
         ])
         #expect(quotes.first?.speaker == "Andrew")  // "Prince" is a title
     }
+
+    @Test func afterAQuotationTheWholeClauseBeforeTheVerbIsTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“Numerical experiments of this kind are particularly successful when you get out more than you put in,” Dylan Nelson, a postdoctoral fellow at the Max Planck Institute for Astrophysics in Munich, Germany, said.",
+        ])
+        #expect(quotes.first?.speaker == "Dylan Nelson")
+        #expect(quotes.first?.speakerMention == "Dylan Nelson")
+    }
 }
