@@ -54,6 +54,10 @@ struct SpeakerResolver {
     let lookBack: Int
     /// Global offset of the first "he", "she" or "they" in each sentence (by sentence number).
     private let pronounIn: [Int: Int]
+    /// Nouns for documents that speak for whoever issued them ("the statement read").
+    private static let documentNouns: Set<String> = ["statement", "letter", "report", "memo"]
+    /// Where each such noun stands in the text, in text order.
+    private let documents: [(offset: Int, sentence: Int, paragraph: Int, noun: String)]
     /// The pronoun each person was referred to with ("he", "she"), from honorifics and resolved pronouns.
     private var pronounOf: [String: String] = [:]
 
@@ -65,6 +69,7 @@ struct SpeakerResolver {
         var firstSentence: [Int] = []
         var count = 0
         var pronounIn: [Int: Int] = [:]
+        var documents: [(offset: Int, sentence: Int, paragraph: Int, noun: String)] = []
         for paragraph in text.paragraphs {
             let starts = Self.sentenceStarts(in: paragraph.tokens).map { paragraph.offset + $0 }
             sentenceStarts.append(starts)
@@ -79,9 +84,17 @@ struct SpeakerResolver {
                 while sentence + 1 < starts.count, starts[sentence + 1] <= offset { sentence += 1 }
                 if pronounIn[count + sentence] == nil { pronounIn[count + sentence] = offset }
             }
+            // Where a statement, letter or report is mentioned, for "the statement said" later.
+            sentence = 0
+            for k in tokens.indices where tokens[k].kind == .word && tokens[k].is(.personNoun) && Self.documentNouns.contains(tokens[k].lower) {
+                let offset = paragraph.offset + tokens[k].start
+                while sentence + 1 < starts.count, starts[sentence + 1] <= offset { sentence += 1 }
+                documents.append((offset, count + sentence, paragraph.index, tokens[k].lower))
+            }
             count += starts.count
         }
         self.pronounIn = pronounIn
+        self.documents = documents
         var byParagraph: [Int: [(range: Range<Int>, entity: NamedEntity)]] = [:]
         var mentions: [Mention] = []
         var genders: [String: String] = [:]
@@ -219,6 +232,24 @@ struct SpeakerResolver {
         return first.name
     }
 
+    /// The person or organisation named before the noun in the last sentence (within twice the look-back) that
+    /// mentions a document of this kind after naming someone.
+    private func issuer(of noun: String, before offset: Int, paragraph: Int) -> Speaker? {
+        for document in documents.reversed() where document.offset < offset && document.noun == noun {
+            if paragraph - document.paragraph > 2 * lookBack { break }
+            var k = firstMention(atOrAfter: document.offset) - 1
+            var named: Mention?
+            while k >= 0, mentions[k].sentence == document.sentence {
+                if !mentions[k].quoted, !mentions[k].possessor { named = mentions[k] }
+                k -= 1
+            }
+            if let named {
+                return Speaker(name: named.name, kind: named.type == .person ? .person : .organisation, anonymous: false)
+            }
+        }
+        return nil
+    }
+
     /// The tokens of the mention of `entity` starting at token `k`.
     private func mentionTokens(from k: Int, of entity: NamedEntity, in paragraph: AnalysisText.Paragraph) -> Range<Int> {
         let tokens = paragraph.tokens
@@ -349,6 +380,11 @@ struct SpeakerResolver {
                let name = subjectOfLastSentence(before: offset, paragraph: index, types: [.person]) {
                 return Speaker(name: name, kind: .person, anonymous: false)
             }
+        }
+        // "the statement read": whoever was named before the last mention of a statement ("Big Machine Records
+        // issued a statement", "… said in a statement"), a statement being quoted over many paragraphs.
+        if definite, words.count == 2, Self.documentNouns.contains(head.lower), let issuer = issuer(of: head.lower, before: offset, paragraph: index) {
+            return issuer
         }
         // "the official", "the spokesman": the source described earlier with the same noun.
         let determiners: Set<String> = ["the", "that", "this"]

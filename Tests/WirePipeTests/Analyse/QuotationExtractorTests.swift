@@ -399,4 +399,20 @@ import Testing
         #expect(quotes.first?.speaker == "Dylan Nelson")
         #expect(quotes.first?.speakerMention == "Dylan Nelson")
     }
+
+    @Test func theStatementSpeaksForWhoeverIssuedIt() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "On Monday, Big Machine Records issued a statement about the awards show.",
+            "The statement, which was obtained by Variety, was posted on the label’s website.",
+            "“It should be noted that recording artists do not need label approval for live performances,” the statement continued.",
+        ])
+        #expect(quotes.first?.speaker == "Big Machine Records")
+    }
+
+    @Test func theStatementWithNoIssuerNamedStaysADescription() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“The cause of the crash is under investigation,” the statement said.",
+        ])
+        #expect(quotes.first?.speaker == "the statement")
+    }
 }
