@@ -23,7 +23,7 @@ struct QuotationExtractor {
     }
 
     func extract(_ text: AnalysisText, entities: [NamedEntity], anonymityOffsets: [Int: [Range<Int>]]) -> Result {
-        var resolver = SpeakerResolver(lists: lists, entities: entities, lookBack: settings.speakerLookBackParagraphs)
+        var resolver = SpeakerResolver(lists: lists, entities: entities, text: text, lookBack: settings.speakerLookBackParagraphs)
         let cueFinder = SpeechCueFinder(lists: lists)
         var quotes: [Quotation] = []
         var unnamed: [Sourcing.Phrase] = []
@@ -44,15 +44,16 @@ struct QuotationExtractor {
             for span in spans {
                 for index in span.open...(span.close ?? tokens.count - 1) { quoted[index] = true }
             }
-            resolver.quotedRanges = spans.map { span in
+            resolver.setQuotations(spans.map { span in
                 (paragraph.offset + tokens[span.open].start)..<(paragraph.offset + (span.close.map { tokens[$0].end } ?? paragraph.scalars.count))
-            }
+            }, paragraph: paragraph.index)
             // Cues in text order, resolved as they come so pronouns see only what precedes them.
             let found = cueFinder.cues(in: paragraph, quoted: quoted)
             var cues: [(cue: SpeechCueFinder.Cue, speaker: SpeakerResolver.Speaker, mention: String)] = []
             for cue in found {
-                guard let speaker = resolver.resolve(cue.phrase, in: paragraph) else { continue }
-                let mention = paragraph.string(tokens[cue.phrase.lowerBound].start..<tokens[cue.phrase.upperBound - 1].end)
+                guard let speaker = resolver.resolve(cue.phrase, chain: cue.chain, in: paragraph) else { continue }
+                let words = resolver.lastMention ?? cue.phrase
+                let mention = paragraph.string(tokens[words.lowerBound].start..<tokens[words.upperBound - 1].end)
                 cues.append((cue, speaker, mention))
                 if speaker.kind == .description, speaker.anonymous {
                     let lower = min(tokens[cue.phrase.lowerBound].start, tokens[cue.verb].start)
@@ -148,12 +149,23 @@ struct QuotationExtractor {
         let insideEnd = span.close ?? tokens.count
         let lastInside = insideEnd - 1 > span.open ? tokens[insideEnd - 1] : nil
         let punctuated = lastInside.map { $0.kind == .punctuation && ",.!?;:…".unicodeScalars.contains($0.text.unicodeScalars.first!) } ?? false
-        if !hasCue || !punctuated {
-            if wordCount <= settings.scareQuoteMaxWords { return .scare }
-            let words = (span.open..<insideEnd).map { tokens[$0] }.filter { $0.kind == .word }
-            let titleCased = words.allSatisfy { $0.isCapitalised || ["of", "the", "a", "an", "and", "in", "on", "for", "to"].contains($0.lower) }
-            if titleCased, !punctuated, words.count <= 8 { return .scare }
+        let before = span.open > 0 ? tokens[span.open - 1] : nil
+        let opensSentence = before.map { $0.kind == .quoteMark || ($0.kind == .punctuation && ":.!?—–-".unicodeScalars.contains($0.text.unicodeScalars.first!)) } ?? true
+        // One or two words: a quotation only when they are a sentence of their own with a cue (“Absolutely not,”
+        // said Newsom), not a term inside a sentence ("diagnosed with “feather-duvet lung,” according to …").
+        if !hasCue || !punctuated || !opensSentence, wordCount <= settings.scareQuoteMaxWords { return .scare }
+        // A title: capitalised words with no cue of their own, or set inside a sentence ("After hitting “Takin’ It
+        // To the Streets,” the singer told the audience"). American style puts the comma inside the marks.
+        if !hasCue || !opensSentence, wordCount <= 8 {
+            var titleCased = true
+            for k in (span.open + 1)..<insideEnd where tokens[k].kind == .word && !tokens[k].isCapitalised
+                && !Self.titleSmallWords.contains(tokens[k].lower) {
+                titleCased = false
+                break
+            }
+            if titleCased { return .scare }
         }
+        if namesAThing(span, tokens: tokens, wordCount: wordCount) { return .scare }
         // A quotation that does not start its sentence is a partial quotation.
         if span.open > 0 {
             let before = tokens[span.open - 1]
@@ -166,11 +178,52 @@ struct QuotationExtractor {
         return .direct
     }
 
+    /// Lowercase words of titles ("Dancing with the Stars").
+    private static let titleSmallWords: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"]
+    /// Words after which quoted words are a name or a term, not someone's words ("so-called “…”", "the slogan “…”").
+    private static let termIntroducers: Set<String> = [
+        "so-called", "dubbed", "nicknamed", "titled", "entitled", "termed", "slogan", "tagline", "hashtag", "motto", "term",
+    ]
+    /// Verbs that make a quotation opening its sentence the sentence's subject: a name ("“Meth. We’re on it” is
+    /// rolling out").
+    private static let subjectVerbs: Set<String> = ["is", "was", "are", "were", "has", "had", "became", "becomes", "remains"]
+
+    /// Quoted words used as the name of a thing: after "so-called", "dubbed", "is called", "known as"; before a
+    /// noun they modify ("the new “Meth. We’re on it.” campaign"); or as the subject of "is", "was" and the like.
+    private func namesAThing(_ span: QuoteSpanFinder.Span, tokens: [AnalysisText.Token], wordCount: Int) -> Bool {
+        if span.open > 0, tokens[span.open - 1].kind == .word {
+            let before = tokens[span.open - 1].lower
+            if Self.termIntroducers.contains(before) { return true }
+            let twoBefore = span.open > 1 && tokens[span.open - 2].kind == .word ? tokens[span.open - 2].lower : ""
+            // "what's called “…”": the contraction's "'s" is a token of its own.
+            if before == "called" || before == "named", span.open > 1 && tokens[span.open - 2].kind == .possessive
+                || ["is", "are", "was", "were", "be", "been", "being", "also"].contains(twoBefore) {
+                return true
+            }
+            if before == "as", twoBefore == "known" { return true }
+        }
+        guard let close = span.close, close + 1 < tokens.count else { return false }
+        let after = tokens[close + 1]
+        guard after.kind == .word, !after.isCapitalised else { return false }
+        let opensSentence = span.open == 0 || isTerminator(tokens, span.open - 1)
+        // Inside a sentence, a few quoted words followed by a noun modify it: "the “Bad Blood” songstress". (A
+        // longer quotation goes on with its sentence: "to “create a system for …” held in custody".)
+        if !opensSentence, wordCount <= 6, !after.is(.stopWord), !after.is(.speechVerb) { return true }
+        return opensSentence && Self.subjectVerbs.contains(after.lower)
+    }
+
     /// The cue that attributes this quotation, by the rules in the type's description.
     private func attribution(for span: QuoteSpanFinder.Span, tokens: [AnalysisText.Token], quoted: [Bool],
                              cues: [SpeechCueFinder.Cue]) -> (cue: SpeechCueFinder.Cue?, immediate: Bool) {
         let sentenceEnd = endOfSentence(after: span.close ?? tokens.count, tokens: tokens, quoted: quoted)
         let sentenceStart = startOfSentence(before: span.open, tokens: tokens, quoted: quoted)
+        let before = cues.last(where: { $0.verb < span.open && $0.verb >= sentenceStart })
+        // "He said, “…,” the office said": the cue introducing the quotation is its speaker's; one after it
+        // names who reports it.
+        if let before, span.open > 0, before.verb == span.open - 1 || (before.verb == span.open - 2
+            && (tokens[span.open - 1].isPunctuation(",") || tokens[span.open - 1].isPunctuation(":"))) {
+            return (before, true)
+        }
         if let close = span.close {
             var first = close + 1
             while first < tokens.count, tokens[first].kind == .punctuation, !quoted[first],
@@ -179,11 +232,17 @@ struct QuotationExtractor {
                 return (immediate, true)
             }
         }
-        if let before = cues.last(where: { $0.verb < span.open && $0.verb >= sentenceStart }) {
+        if let before {
             // "He said: “…”" introduces the quotation as directly as a cue after it.
             let introduces = span.open > 0 && tokens[span.open - 1].isPunctuation(":") || before.verb == span.open - 1
                 || (span.open > 1 && before.verb == span.open - 2 && tokens[span.open - 1].isPunctuation(","))
             return (before, introduces)
+        }
+        // A quotation ending with its own full stop, then a new sentence, ends its sentence: a cue further on
+        // is another sentence's (“… at least.” Although he had written a will, …).
+        if let close = span.close, close > span.open + 1, close + 1 < tokens.count, isTerminator(tokens, close - 1) || tokens[close - 1].isPunctuation("."),
+           tokens[close + 1].kind == .word, tokens[close + 1].isCapitalised {
+            return (nil, false)
         }
         if let later = cues.first(where: { $0.verb > (span.close ?? tokens.count) && $0.verb < sentenceEnd }) { return (later, false) }
         return (nil, false)

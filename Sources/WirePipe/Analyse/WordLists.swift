@@ -11,6 +11,10 @@ struct WordLists: Sendable {
     }
 
     var speechVerbs: Set<String>
+    /// Nouns that are speech verbs only right after a quotation ("“…,” comments Johnston").
+    var invertedSpeechVerbs: Set<String>
+    /// Occupations that stand for a person named earlier ("the singer told the audience").
+    var roleNouns: Set<String>
     var titles: Set<String>
     var nationalities: Set<String>
     var anonymityPhrases: [[String]]
@@ -62,6 +66,8 @@ struct WordLists: Sendable {
         func lowercaseSet(_ name: String) throws -> Set<String> { Set(try lines(name).map { $0.lowercased() }) }
 
         speechVerbs = try lowercaseSet("speech-verbs")
+        invertedSpeechVerbs = try lowercaseSet("speech-verbs-inverted")
+        roleNouns = try lowercaseSet("role-nouns")
         titles = try lowercaseSet("titles")
         nationalities = try lowercaseSet("nationalities")
         anonymityPhrases = try lines("anonymity-phrases").map { $0.lowercased().split(separator: " ").map(String.init) }
@@ -109,6 +115,8 @@ struct WordLists: Sendable {
                             (lowercaseExclusions, .lowercaseExclusion)] {
             for word in set { flags[word, default: []].insert(flag) }
         }
+        // An occupation is a noun for a person: a phrase headed by one can name a speaker.
+        for role in roleNouns { flags[role, default: []].insert(.personNoun) }
         for nationality in nationalities { flags[nationality + "s", default: []].insert(.nationalityOrPlural) }
         for particle in EntityRecogniser.particles { flags[particle, default: []].insert(.particle) }
         for first in anonymityPhrasesByFirstWord.keys { flags[first, default: []].insert(.anonymityStart) }

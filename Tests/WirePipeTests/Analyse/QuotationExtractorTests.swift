@@ -204,4 +204,215 @@ import Testing
         #expect(quotes.first?.speaker == "Janet Moore")
         #expect(quotes.first?.cue == "warned")
     }
+
+    // MARK: - Appositions, affiliations and possessives
+
+    @Test func nameBeforeTwoAppositionsSpeaks() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation against Islamic State in Iraq and Syria, told reporters that the claim “is patently false and has no basis.”",
+        ])
+        #expect(quotes.first?.speaker == "Sean Robertson")
+    }
+
+    @Test func nameInTheAppositionAfterADescriptionSpeaks() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "The company that produces the show, Dick Clark Productions, said: “No agreement has been reached with her team.”",
+        ])
+        #expect(quotes.first?.speaker == "Dick Clark Productions")
+    }
+
+    @Test func affiliationAfterASpokespersonIsNotTheSpeaker() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“The claim is patently false,” a spokesperson for Inherent Resolve said on Monday.",
+        ])
+        #expect(quotes.first?.speaker == "a spokesperson for Inherent Resolve")
+    }
+
+    @Test func possessorIsNotTheSpeaker() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Taylor Swift said on Thursday that the label had blocked her performance.",
+            "“She never intended to harm anyone,” Carlineo’s attorney, Sonya Zoghlin, said.",
+            "“Big Machine is trying to deflect,” Swift’s representative told reporters.",
+        ])
+        #expect(quotes.map(\.speaker) == ["Sonya Zoghlin", "Swift’s representative"])
+    }
+
+    @Test func capitalisedNameTheRecogniserMissedSpeaks() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“It was an attempt to mislead voters,” Will Moy, chief executive of the fact-checking website Full Fact, told the BBC.",
+        ])
+        #expect(quotes.first?.speaker == "Will Moy")
+    }
+
+    // MARK: - Pronouns and definite descriptions
+
+    @Test func pronounTakesTheSubjectOfTheLastSentenceNamingSomeone() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Taylor Swift accused Big Machine of blocking her performance at the awards on Thursday.",
+            "“I just want to be able to perform my own music,” she said.",
+        ])
+        #expect(quotes.first?.speaker == "Taylor Swift")
+    }
+
+    @Test func pronounRightBeforeTheVerbIsTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Taylor Swift’s first six albums were sold to a company owned by talent manager Scooter Braun.",
+            "In a post at the time she described the sale as the “worst case scenario” for her music.",
+        ])
+        #expect(quotes.first?.speaker == "Taylor Swift")
+        #expect(quotes.first?.kind == .partial)
+    }
+
+    @Test func sentenceAboutAPronounPassesOverItsObjects() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Patrick Carlineo faces up to ten years in prison.",
+            "He was arrested in April after a call to the office of Ilhan Omar.",
+            "During the call, he asked about her religion, called her a “terrorist” and said, “somebody ought to hurt her before it is too late,” prosecutors said.",
+        ])
+        // The cue introducing the quotation names its speaker; "prosecutors said" names who reports it.
+        #expect(quotes.first?.speaker == "Patrick Carlineo")
+    }
+
+    @Test func occupationStandsForThePersonLastNamed() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Pat Simmons teased the anniversary tour during the band’s set in Nashville.",
+            "After the encore, the singer and guitarist told the audience, “that’s really good, maybe we should go on the road.”",
+        ])
+        #expect(quotes.first?.speaker == "Pat Simmons")
+    }
+
+    @Test func theTitleStandsForThePersonWithThatTitle() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "President Joe Biden met the families of the victims on Tuesday with Governor Kathy Hochul.",
+            "“We will not forget them, not today and not ever,” the president said.",
+        ])
+        #expect(quotes.first?.speaker == "Joe Biden")
+    }
+
+    @Test func theCompanyStandsForTheOrganisationLastNamed() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Dick Clark Productions denied that it had reached a deal with the label.",
+            "“Any final agreement must be made with her management team,” the production company said.",
+        ])
+        #expect(quotes.first?.speaker == "Dick Clark Productions")
+    }
+
+    @Test func theyIsTheGroupNamedLast() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Big Machine Records has twice denied doing anything wrong.",
+            "“At no point did we say she could not perform,” they said in a statement.",
+        ])
+        #expect(quotes.first?.speaker == "Big Machine Records")
+    }
+
+    // MARK: - Cues
+
+    @Test func nounLikeVerbRightAfterAQuotationIsACue() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Founding member Tom Johnston announced the tour on Monday.",
+            "“We’re truly excited about the tour,” comments Johnston in a statement, “as it is a celebration of the band’s history.”",
+        ])
+        #expect(quotes.map(\.speaker) == ["Tom Johnston", "Tom Johnston"])
+        #expect(quotes.first?.cue == "comments")
+    }
+
+    @Test func participleAfterAStatementAndItForTheOrganisation() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "In a reflection of the confusion, the Electoral Commission issued a statement warning that “voters are entitled to transparency from campaigners.”",
+            "However, it pointed out that it does not have “a role in regulating campaign content.”",
+        ])
+        #expect(quotes.map(\.speaker) == ["Electoral Commission", "Electoral Commission"])
+    }
+
+    @Test func capitalisedWordOpeningASentenceIsNoSpeaker() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Blood tests revealed that the man had “a severe allergic reaction to duck feathers.”",
+        ])
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.speaker == nil)
+    }
+
+    // MARK: - Titles and names in quotation marks
+
+    @Test func titlesWithCommasInsideAreNotQuotations() throws {
+        let all = try AnalysisFixtures.analyse([
+            "Fans can expect hits including “Listen To The Music,” “Long Train Running,” and “What A Fool Believes.”",
+        ]).quotes
+        #expect(all.count == 3)
+        #expect(all.allSatisfy { $0.kind == .scare && $0.speaker == nil })
+    }
+
+    @Test func quotedNamesAndTermsAreNotQuotations() throws {
+        let all = try AnalysisFixtures.analyse([
+            "The state’s new “Meth. We’re on it.” campaign drew mockery online.",
+            "“Meth. We’re on it” is rolling out with television commercials and billboards.",
+            "The patient was diagnosed with what’s called “feather duvet lung,” according to a case report.",
+            "Fans of the so-called “dark academia aesthetic” flocked to the shop.",
+        ]).quotes
+        #expect(all.count == 4)
+        #expect(all.allSatisfy { $0.kind == .scare && $0.speaker == nil })
+    }
+
+    @Test func ownerOfAPersonNamedAfterItIsNotTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Steenburgen’s son, filmmaker Charlie McDowell, also remembers it as a trying time.",
+            "“I think it’s totally fair to think that she had gone crazy,” he said.",
+        ])
+        #expect(quotes.first?.speaker == "Charlie McDowell")
+    }
+
+    @Test func ownerNamedAloneStaysTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham’s manager.",
+            "Talks between the London side and Mourinho’s representatives went on into Tuesday night.",
+            "The 56-year-old said after his appointment: “I am excited to be joining a club with such a great heritage.”",
+        ])
+        #expect(quotes.first?.speaker == "Jose Mourinho")
+    }
+
+    @Test func anotherSentenceCueDoesNotTakeAQuotationEndingWithAFullStop() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Elise Matthesen found him. “He looked a little surprised,” she wrote in an email. “Sort of mildly quizzical. Not pained.” Although he had written a will, it was never witnessed.",
+        ])
+        #expect(quotes.map(\.speaker) == ["Elise Matthesen", "Elise Matthesen"])
+    }
+
+    @Test func hasWrittenAfterAnApposition() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“The Chinese government pays nothing,” Howard Gleckman, a senior fellow at the Tax Policy Center, has written.",
+        ])
+        #expect(quotes.first?.speaker == "Howard Gleckman")
+    }
+
+    @Test func adverbBetweenSubjectAndVerb() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "Prince Andrew spoke to the BBC about his friendship with Jeffrey Epstein.",
+            "He instead told the interviewer: “I had to go and see him and talk to him.”",
+        ])
+        #expect(quotes.first?.speaker == "Andrew")  // "Prince" is a title
+    }
+
+    @Test func afterAQuotationTheWholeClauseBeforeTheVerbIsTheSubject() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“Numerical experiments of this kind are particularly successful when you get out more than you put in,” Dylan Nelson, a postdoctoral fellow at the Max Planck Institute for Astrophysics in Munich, Germany, said.",
+        ])
+        #expect(quotes.first?.speaker == "Dylan Nelson")
+        #expect(quotes.first?.speakerMention == "Dylan Nelson")
+    }
+
+    @Test func theStatementSpeaksForWhoeverIssuedIt() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "On Monday, Big Machine Records issued a statement about the awards show.",
+            "The statement, which was obtained by Variety, was posted on the label’s website.",
+            "“It should be noted that recording artists do not need label approval for live performances,” the statement continued.",
+        ])
+        #expect(quotes.first?.speaker == "Big Machine Records")
+    }
+
+    @Test func theStatementWithNoIssuerNamedStaysADescription() throws {
+        let quotes = try AnalysisFixtures.quotes([
+            "“The cause of the crash is under investigation,” the statement said.",
+        ])
+        #expect(quotes.first?.speaker == "the statement")
+    }
 }
