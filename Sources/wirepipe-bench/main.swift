@@ -8,7 +8,8 @@ import WirePipe
 // Measures pages/s over the given pages, all read into memory first (decompressed), on JOBS threads:
 //   load    nothing per page: the cost of reading, for instruction counts under callgrind
 //   parse   libxml2's htmlReadMemory + xmlFreeDoc only: the floor every page must pay
-//   strip   fetch's decoding + strip (parse, metadata, main text): extraction alone
+//   strip   strip alone (parse, metadata, main text) of pages read and decoded before the clock starts
+//   extract fetch (read the file, hash, decompress, decode) + strip: extraction alone, as `run` does it
 //   analyse strip + normalise + analyse: the article document, without writing it
 //   analyse-only  the analyse stage alone, on documents stripped and normalised before the clock starts
 //                 (pages are counted as articles; pages that fail strip are left out)
@@ -24,8 +25,8 @@ if arguments.count == 3, arguments[1] == "explain" {
     print(ContentExtractor(settings: StripSettings()).explain(tree, title: title))
     exit(0)
 }
-guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "analyse", "analyse-only"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|analyse|analyse-only JOBS FILE...\n".utf8))
+guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "extract", "analyse", "analyse-only"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|extract|analyse|analyse-only JOBS FILE...\n".utf8))
     exit(2)
 }
 let mode = arguments[1]
@@ -69,7 +70,8 @@ let frozenNormalised = normalisedArticles
 let next = Atomic<Int>(0)
 let failures = Atomic<Int>(0)
 let frozenPages = pages
-let count = mode == "analyse-only" ? frozenNormalised.count : frozenPages.count
+let frozenFiles = files
+let count = mode == "analyse-only" ? frozenNormalised.count : mode == "extract" ? frozenFiles.count : frozenPages.count
 let frozenRaw = rawPages
 let start = DispatchTime.now().uptimeNanoseconds
 DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
@@ -90,6 +92,10 @@ DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             if (try? pipeline.analyse.process(frozenNormalised[i])) == nil { failures.add(1, ordering: .relaxed) }
         case "strip":
             if (try? pipeline.strip.process(frozenPages[i])) == nil { failures.add(1, ordering: .relaxed) }
+        case "extract":
+            let url = URL(fileURLWithPath: frozenFiles[i])
+            let location = PageLocation(root: url.deletingLastPathComponent(), relativePath: url.lastPathComponent)
+            if (try? pipeline.strip.process(pipeline.fetch.process(location))) == nil { failures.add(1, ordering: .relaxed) }
         default:
             if (try? pipeline.article(from: frozenPages[i])) == nil { failures.add(1, ordering: .relaxed) }
         }
