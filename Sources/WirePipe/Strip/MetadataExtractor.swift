@@ -309,10 +309,12 @@ public struct MetadataExtractor: Sendable {
         return visibleByline(tree).map { ($0, "byline-text") }
     }
 
-    /// Labels that put a byline before a colon ("Автор: Анна Смирнова", "记者：李明", "كتب: سارة حسن").
+    /// Labels that put a byline before a colon or a space ("Автор: Анна Смирнова", "记者：李明", "كتب: سارة حسن",
+    /// "מאת: נועה לוי", "रिपोर्ट: राहुल वर्मा").
     static let bylineLabels: Set<String> = [
         "author", "authors", "text", "autor", "autorin", "auteur", "autore", "autora", "texto", "testo", "tekst",
         "автор", "авторы", "текст", "记者", "作者", "文", "記者", "文・写真", "كتب", "بقلم", "كتبت",
+        "מאת", "लेखक", "रिपोर्ट", "संवाददाता", "συντάκτης",
     ]
 
     /// A byline without class names to find it by: one of the first short lines after the headline that
