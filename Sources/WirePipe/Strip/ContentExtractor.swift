@@ -235,7 +235,8 @@ public struct ContentExtractor: Sendable {
     /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
     static let siblingLevels = 3
     /// A sibling whose prose sits in at least this many paragraph parents, the largest holding less than
-    /// `listLargestShare` of it, is a list of separate items (comments, teasers), not the article's rest.
+    /// `listLargestShare` of it, with a short non-heading line per paragraph parent, is a list of separate
+    /// items (comments, teasers), not the article's rest.
     static let listUnits = 3
     static let listLargestShare = 0.5
 
@@ -254,7 +255,11 @@ public struct ContentExtractor: Sendable {
         var local = [Double](repeating: 0, count: tree.nodes.count)
         // Prose only (no penalties), per paragraph parent: how a sibling's prose is spread over its holders.
         var prose = [Double](repeating: 0, count: tree.nodes.count)
+        // Short lines that are neither prose nor headings (a commenter's name and time, "Reply", a teaser's
+        // date), per element: each item of a list of comments or teasers brings its own.
+        var furniture = [Int](repeating: 0, count: tree.nodes.count)
         for (block, role) in zip(blocks, roles) {
+            if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
             if tree.nodes[holder].tag.contains(.paragraph) {
@@ -285,12 +290,16 @@ public struct ContentExtractor: Sendable {
             proseInside[parent] += proseInside[index]
             largestProse[parent] = max(largestProse[parent], largestProse[index])
             holders[parent] += holders[index]
+            furniture[parent] += furniture[index]
         }
         // A list of separate prose units (a reader-comment thread, a grid of teasers with summaries): many
-        // paragraph parents, none holding much of the whole. An article's continuation (the rest of a body
-        // split around an advertisement, a second column) holds its paragraphs together.
+        // paragraph parents, none holding much of the whole, each with a line of its own that is neither
+        // prose nor a heading (a name and a time, "Reply"). An article's continuation holds its paragraphs
+        // together (the rest of a body split around an advertisement, a second column), and its sections
+        // open with headings, not with such lines.
         func isListOfUnits(_ index: Int) -> Bool {
             holders[index] >= Self.listUnits && largestProse[index] < Self.listLargestShare * proseInside[index]
+                && furniture[index] >= holders[index]
         }
         let threshold = settings.siblingShare * local[best]
         var containers = [best]

@@ -92,6 +92,21 @@ import Testing
         #expect(text == Array(repeating: paragraph, count: 4))
     }
 
+    /// An article in sections (a heading and its paragraphs each), wrapped apart from its opening, is the
+    /// article: its units open with headings, not with a name and a time.
+    @Test func sectionsOfTheArticleAreNotAList() throws {
+        let paragraph = "El Ayuntamiento ha anunciado que limitará la concesión de nuevas licencias turísticas en el centro histórico a partir del próximo año."
+        let sections = (1...4).map { "<section><h2>Parte \($0)</h2><p>\(paragraph)</p><p>\(paragraph)</p></section>" }
+        let html = """
+            <html><body><div class="a1"><div class="a2">\(String(repeating: "<p>\(paragraph)</p>", count: 5))</div>
+            <div class="a3">\(sections.joined())</div></div><div class="a9"><a href="/">Inicio</a></div></body></html>
+            """
+        let page = try FetchStage(settings: FetchSettings()).decode(Array(html.utf8), id: "t", path: "t.html", sha256: "", compressed: false)
+        let text = try StripStage(settings: StripSettings()).process(page).blocks.map(\.text)
+        #expect(text.filter { $0 == paragraph }.count == 13)
+        #expect(text.contains("Parte 4"))
+    }
+
     /// The rest of a body split around an advertisement holds its paragraphs together and is kept.
     @Test func aBodySplitAroundAnAdvertisementIsKeptWhole() throws {
         let paragraph = "Les travaux doivent permettre de remplacer les rails usés et de moderniser la signalisation de toute la ligne avant la rentrée de septembre."
