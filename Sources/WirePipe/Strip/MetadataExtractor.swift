@@ -206,24 +206,31 @@ public struct MetadataExtractor: Sendable {
     /// `fecha`, `data`, `publi(shed|cado)`, `posted`, and the meta, info and byline lines that carry it.
     static let dateHolderNames: [StaticString] = ["date", "time", "datum", "fecha", "data", "publi", "posted", "meta", "info", "byline", "firma", "autor", "author", "dateline"]
 
-    /// The publication date shown on the page, the last source: in an element whose class names say it
-    /// holds a date (`story-meta`, `datum`, `fecha`) or, failing that, in the first short line after the
-    /// headline `<h1>` (bylines and datelines sit there in most layouts; a date above it can be the
-    /// site's "today"). Only short texts (at most `visibleDateMaxChars`), where a date is the point.
+    /// The publication date shown on the page, the last source, looked for in this order:
+    /// 1. the first short lines after the headline `<h1>` (bylines and datelines sit there in most layouts);
+    /// 2. an element whose class names say it holds a date (`story-meta`, `datum`, `fecha`) just above the
+    ///    headline (a date line over the title), not as far up as the page header, whose date is often the
+    ///    site's "today";
+    /// 3. such an element anywhere after the headline (or anywhere, on a page without `<h1>`).
+    /// Only short texts (at most `visibleDateMaxChars`), where a date is the point.
     func visibleDate(_ tree: DOMTree, dayFirst: Bool?) -> String? {
         let body = tree.elements(named: "body").first ?? 0
-        for index in body..<tree.nodes.count {
-            let node = tree.nodes[index]
-            // Small elements only: a date line, not a wrapper whose class happens to say "info".
-            guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.link),
-                  Self.dateHolderNames.contains(where: { BlockText.containsASCII(node.classNames, $0) }) else { continue }
-            let text = tree.text(of: index)
-            guard text.utf8.count <= Self.visibleDateMaxChars * 4 else { continue }
-            if let date = DateNormaliser.find(in: TextFolding.foldWhitespace(text), dayFirst: dayFirst) { return date }
+        func dateHolder(in range: Range<Int>) -> String? {
+            for index in range {
+                let node = tree.nodes[index]
+                // Small elements only: a date line, not a wrapper whose class happens to say "info".
+                guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.link),
+                      Self.dateHolderNames.contains(where: { BlockText.containsASCII(node.classNames, $0) }) else { continue }
+                let text = tree.text(of: index)
+                guard text.utf8.count <= Self.visibleDateMaxChars * 4 else { continue }
+                if let date = DateNormaliser.find(in: TextFolding.foldWhitespace(text), dayFirst: dayFirst) { return date }
+            }
+            return nil
         }
-        guard let h1 = tree.elements(named: "h1").first else { return nil }
+        guard let h1 = tree.elements(named: "h1").first, h1 > body else { return dateHolder(in: body..<tree.nodes.count) }
+        let headlineEnd = tree.nodes[h1].subtreeEnd
         var seen = 0
-        for index in tree.nodes[h1].subtreeEnd..<tree.nodes.count where tree.nodes[index].isText {
+        for index in headlineEnd..<tree.nodes.count where tree.nodes[index].isText {
             let text = TextFolding.foldWhitespace(tree.nodes[index].text)
             guard !text.isEmpty else { continue }
             seen += 1
@@ -231,9 +238,11 @@ public struct MetadataExtractor: Sendable {
             guard text.count <= Self.visibleDateMaxChars else { continue }
             if let date = DateNormaliser.find(in: text, dayFirst: dayFirst) { return date }
         }
-        return nil
+        return dateHolder(in: max(body, h1 - Self.visibleDateNodesAbove)..<h1) ?? dateHolder(in: headlineEnd..<tree.nodes.count)
     }
 
+    /// How many nodes above the headline a date line may start.
+    static let visibleDateNodesAbove = 40
     /// Longest text in which a visible date is looked for.
     static let visibleDateMaxChars = 120
     /// Most nodes an element may hold to be read as a date line.

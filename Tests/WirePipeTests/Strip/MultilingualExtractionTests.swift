@@ -194,6 +194,20 @@ import Testing
         #expect(DateNormaliser.find(in: "Posted 3 days ago", dayFirst: nil) == nil)
     }
 
+    func metadata(_ html: String) throws -> ArticleMetadata {
+        MetadataExtractor().extract(from: try HTMLDocument.parse(Array(html.utf8), encoding: "UTF-8"))
+    }
+
+    /// The page header's "today" is not the story's date; the line under the headline is.
+    @Test func theVisibleDateIsTheOneUnderTheHeadline() throws {
+        let header = "<div class=\"kopf\"><span class=\"heute-datum\">Donnerstag, 24. November 2022</span><a href=\"/\">Rundschau</a></div>"
+        let withLine = try metadata("<html lang=\"de\"><body>\(header)<h1>Stadtrat beschließt Radwege</h1><div class=\"zeile\">Von Katrin Hoffmann · 26.05.2022, 09:30 Uhr</div><p>Text.</p></body></html>")
+        #expect(withLine.published == "2022-05-26" && withLine.publishedSource == "visible")
+        #expect(withLine.authors == ["Katrin Hoffmann"] && withLine.authorsSource == "byline-text")
+        let headerOnly = try metadata("<html lang=\"de\"><body>\(header)\(String(repeating: "<p><a href=\"/x\">Rubrik</a></p>", count: 30))<h1>Stadtrat beschließt Radwege</h1><p>Text ohne Datum.</p></body></html>")
+        #expect(headerOnly.published == nil)
+    }
+
     @Test func bylinesInOtherLanguages() {
         #expect(MetadataExtractor.splitNames("Par Claire Dubois et Antoine Moreau") == ["Claire Dubois", "Antoine Moreau"])
         #expect(MetadataExtractor.splitNames("Por Javier Morales y Lucía Fernández") == ["Javier Morales", "Lucía Fernández"])
