@@ -387,7 +387,7 @@ public struct MetadataExtractor: Sendable {
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
-        for cut in ["|", "•", "·", "\n"] {
+        for cut in ["|", "•", "·", "／", " / ", "\n"] {
             if let range = text.range(of: cut) { text = String(text[..<range.lowerBound]) }
         }
         text = text.trimmingCharacters(in: .whitespaces)

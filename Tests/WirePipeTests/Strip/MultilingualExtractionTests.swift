@@ -217,5 +217,7 @@ import Testing
         #expect(MetadataExtractor.splitNames("От Дмитрий Козлов, корреспондент") == ["Дмитрий Козлов"])
         #expect(MetadataExtractor.splitNames("记者：李明") == ["李明"])
         #expect(MetadataExtractor.splitNames("Von Katrin Hoffmann, Redakteurin") == ["Katrin Hoffmann"])
+        #expect(MetadataExtractor.splitNames("by ライトハウス国際特許事務所 ／ 2016.12.01") == ["ライトハウス国際特許事務所"])
+        #expect(MetadataExtractor.splitNames("Jane Doe / Reuters") == ["Jane Doe"])
     }
 }
