@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import WirePipe
 
-/// Extraction in other languages and scripts: the twenty news pages of Fixtures/multilingual (de, fr, es, it,
-/// pt, nl, ru, zh, ja, ar; five layouts; made by make_pages.py there) must keep their article text and leave
-/// the chrome around it out, with no rule that knows the language. Scored like ../shared/tools/extract_eval.py.
+/// Extraction in other languages and scripts: the 34 news pages of Fixtures/multilingual (de, fr, es, it, pt,
+/// nl, ru, zh, ja, ar in six layouts made by make_pages.py there; hi, th, el, he written by hand) must keep
+/// their article text and leave the chrome around it out, with no rule that knows the language. Scored like
+/// ../shared/tools/extract_eval.py; `scripts/eval-multilingual` scores them with the evaluator itself.
 @Suite struct MultilingualExtractionTests {
     struct Page: Decodable {
         var articleBody: String
