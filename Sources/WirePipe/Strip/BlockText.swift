@@ -3,25 +3,43 @@ import Foundation
 /// One pass over a block's UTF-8 bytes that folds whitespace and measures what the extractor scores on:
 /// characters that are not whitespace, and sentence-shaped runs of words. Byte-level on purpose: this runs
 /// over every text block of every page, and Unicode property lookups per character cost more than the parse.
+///
+/// Words are counted so that a paragraph weighs about the same in every script:
+/// - scripts that separate words with spaces (Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Hangul…):
+///   a run of letters is one word;
+/// - Han and kana, written without spaces: one character is half a word (a Chinese word averages about
+///   1.5–2 characters, a Japanese one a little more);
+/// - Thai, Lao, Khmer and Myanmar, written without spaces between words (a space ends a phrase or a
+///   sentence): one character is a quarter of a word (words average about four code points there, vowel
+///   and tone marks included), and a space after a long enough run ends a sentence, as Thai has no full stop.
+/// Sentence ends: `. ! ? …`, `。 ！ ？ ｡ ．`, Arabic `؟ ۔`, Devanagari `। ॥`, Armenian `։`, Ethiopic `።`,
+/// Myanmar `။`, Khmer `។`, Tibetan `།`, Greek `;`. Punctuation of every script (`« » ¿ ¡ ، ؛ 、 「 」`) is
+/// neither a word nor part of one.
 struct BlockText {
     var text: String
     /// Characters (Unicode scalars) that are not whitespace.
     var chars: Int
     /// Runs of at least `minWords` words that end in sentence punctuation.
     var sentences: Int
-    /// Words (ideographs count as half a word each).
+    /// Words (see above: ideographs count as half a word, Thai-like letters as a quarter).
     var words: Int
 
-    /// Folds `bytes` (whitespace runs to one space, trimmed) and counts. CJK ideographs and kana, written
-    /// without spaces, count as half a word each.
+    /// One word in quarter words, the unit runs are measured in.
+    static let wordUnits = 4
+
+    /// Folds `bytes` (whitespace runs to one space, trimmed) and counts.
     init(bytes: [UInt8], minWords: Int) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var chars = 0, sentences = 0
-        var halfWords = 0
-        var totalHalfWords = 0
+        // Quarter words in the current run (since the last sentence end) and before it.
+        var units = 0
+        var totalUnits = 0
+        let sentenceUnits = minWords * Self.wordUnits
         var inWord = false
         var pendingSpace = false
+        // Whether the last character was a letter of a script that does not separate words.
+        var inUnspacedRun = false
         let n = bytes.count
         var i = 0
         while i < n {
@@ -29,7 +47,10 @@ struct BlockText {
             // Length of this UTF-8 sequence.
             let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             guard i + length <= n else { break }
-            var isSpace = false, isSentenceEnd = false, isHalfWord = false, isWordChar = false, dropped = false
+            // Per character: one word unit weight when it is a letter of a spaced script (`isWordChar`),
+            // a fixed weight per character for unspaced scripts (`perCharacter`).
+            var isSpace = false, isSentenceEnd = false, isWordChar = false, dropped = false
+            var perCharacter = 0
             if length == 1 {
                 switch byte {
                 case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: isSpace = true
@@ -39,24 +60,79 @@ struct BlockText {
                 }
             } else if length == 2 {
                 let second = bytes[i + 1]
-                if byte == 0xC2 && (second == 0xA0 || second == 0x85) { isSpace = true }  // NBSP, NEL
-                else if byte == 0xD8 && second == 0x9F { isSentenceEnd = true }  // Arabic question mark
-                else if byte >= 0xC3 || (byte == 0xC2 && second >= 0xAA) { isWordChar = true }  // Latin-1 letters onwards
+                switch byte {
+                case 0xC2:
+                    if second == 0xA0 || second == 0x85 { isSpace = true }  // NBSP, NEL
+                    // Latin-1 punctuation and symbols (« » ¿ ¡ · ©) are not letters; ª µ º ² ³ ¹ are.
+                    else if second == 0xAA || second == 0xB5 || second == 0xBA || second == 0xB2 || second == 0xB3 || second == 0xB9 { isWordChar = true }
+                case 0xC3:
+                    isWordChar = second != 0x97 && second != 0xB7  // × ÷
+                case 0xCD:
+                    if second == 0xBE { isSentenceEnd = true } else { isWordChar = true }  // Greek question mark
+                case 0xD6:
+                    if second == 0x89 { isSentenceEnd = true } else { isWordChar = true }  // Armenian full stop
+                case 0xD8:
+                    if second == 0x9F { isSentenceEnd = true }  // Arabic question mark
+                    else if second == 0x8C || second == 0x9B || second == 0x8D { }  // Arabic comma, semicolon, date separator
+                    else { isWordChar = true }
+                case 0xD9:
+                    isWordChar = second < 0xAA || second > 0xAD  // not the Arabic percent, decimal and thousands signs
+                case 0xDB:
+                    if second == 0x94 { isSentenceEnd = true } else { isWordChar = true }  // Arabic full stop
+                default:
+                    isWordChar = true
+                }
             } else if length == 3 {
                 let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                if byte == 0xE2 && b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { isSpace = true }  // U+2000–200A, 2028, 2029, 202F
-                else if byte == 0xE2 && b1 == 0x81 && b2 == 0x9F { isSpace = true }  // U+205F
-                else if byte == 0xE3 && b1 == 0x80 && b2 == 0x80 { isSpace = true }  // U+3000
-                else if byte == 0xE2 && b1 == 0x80 && b2 == 0x8B { dropped = true }  // U+200B zero width space
-                else if byte == 0xE2 && b1 == 0x80 && b2 == 0xA6 { isSentenceEnd = true }  // …
-                else if byte == 0xE3 && b1 == 0x80 && b2 == 0x82 { isSentenceEnd = true }  // 。
-                else if byte == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F) { isSentenceEnd = true }  // ！？
-                else if byte == 0xE0 && b1 == 0xA5 && b2 == 0xA4 { isSentenceEnd = true }  // Devanagari danda
-                else if (byte == 0xE3 && b1 >= 0x81) || (byte >= 0xE4 && byte <= 0xE9) { isHalfWord = true }  // kana, CJK ideographs
-                else if byte == 0xE2 || (byte == 0xEF && b1 >= 0xBC) { }  // punctuation, symbols, full-width forms
-                else { isWordChar = true }  // other scripts' letters (Hangul, Thai, Devanagari…)
+                switch byte {
+                case 0xE2:
+                    if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { isSpace = true }  // U+2000–200A, 2028, 2029, 202F
+                    else if b1 == 0x81 && b2 == 0x9F { isSpace = true }  // U+205F
+                    else if b1 == 0x80 && b2 == 0x8B { dropped = true }  // zero width space
+                    else if b1 == 0x80 && (b2 == 0x8C || b2 == 0x8D) { isWordChar = inWord }  // joiners stay inside their word
+                    else if b1 == 0x80 && b2 == 0xA6 { isSentenceEnd = true }  // …
+                    else if b1 >= 0xB0 { isWordChar = true }  // Glagolitic, Coptic, Tifinagh, Ethiopic extended…
+                    // else punctuation, symbols, arrows
+                case 0xE3:
+                    if b1 == 0x80 {
+                        if b2 == 0x80 { isSpace = true }  // U+3000 ideographic space
+                        else if b2 == 0x82 { isSentenceEnd = true }  // 。
+                        // else CJK punctuation: 、 「 」 『 』 【 】 〜
+                    } else {
+                        perCharacter = 2  // kana, bopomofo, CJK extension A: half a word
+                    }
+                case 0xE4...0xE9:
+                    perCharacter = 2  // CJK ideographs
+                case 0xEF:
+                    if b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x8E) { isSentenceEnd = true }  // ！ ？ ．
+                    else if b1 == 0xBD && b2 == 0xA1 { isSentenceEnd = true }  // ｡
+                    else if b1 == 0xBB && b2 == 0xBF { dropped = true }  // byte order mark
+                    else if (b1 == 0xBC && ((0x90...0x99).contains(b2) || (0xA1...0xBA).contains(b2))) || (b1 == 0xBD && (0x81...0x9A).contains(b2)) {
+                        isWordChar = true  // full-width digits and letters
+                    }
+                    else if b1 == 0xBC || (b1 == 0xBD && b2 < 0xA6) { }  // full-width and half-width punctuation
+                    else if b1 == 0xBD || b1 == 0xBE { perCharacter = 2 }  // half-width kana
+                    else { isWordChar = true }  // Arabic presentation forms, compatibility ideographs
+                case 0xE0:
+                    switch b1 {
+                    case 0xA5 where b2 == 0xA4 || b2 == 0xA5: isSentenceEnd = true  // Devanagari danda, double danda
+                    case 0xB8, 0xB9, 0xBA, 0xBB: perCharacter = 1  // Thai, Lao
+                    case 0xBC where b2 == 0x8D: isSentenceEnd = true  // Tibetan shad
+                    default: isWordChar = true
+                    }
+                case 0xE1:
+                    if b1 == 0x8D && b2 == 0xA2 { isSentenceEnd = true }  // Ethiopic full stop
+                    else if b1 == 0x81 && b2 == 0x8B { isSentenceEnd = true }  // Myanmar section mark
+                    else if b1 == 0x9F && b2 == 0x94 { isSentenceEnd = true }  // Khmer khan
+                    else if b1 >= 0x80 && b1 <= 0x82 { perCharacter = 1 }  // Myanmar
+                    else if b1 == 0x9E || b1 == 0x9F { perCharacter = 1 }  // Khmer
+                    else { isWordChar = true }
+                default:
+                    isWordChar = true  // other scripts' letters (Hangul, Devanagari, Tamil…)
+                }
             } else {
-                isWordChar = true
+                // Supplementary planes: CJK extensions B onwards are ideographs, the rest emoji and symbols.
+                if byte == 0xF0 && bytes[i + 1] >= 0xA0 && bytes[i + 1] <= 0xB3 { perCharacter = 2 }
             }
             if dropped {
                 i += length
@@ -64,7 +140,14 @@ struct BlockText {
             }
             if isSpace {
                 if !out.isEmpty { pendingSpace = true }
+                // Thai-like scripts end a sentence with a space.
+                if inUnspacedRun && units >= sentenceUnits {
+                    sentences += 1
+                    totalUnits += units
+                    units = 0
+                }
                 inWord = false
+                inUnspacedRun = false
                 i += length
                 continue
             }
@@ -74,16 +157,17 @@ struct BlockText {
             }
             for k in 0..<length { out.append(bytes[i + k]) }
             chars += 1
+            inUnspacedRun = perCharacter == 1
             if isSentenceEnd {
-                if halfWords >= minWords * 2 { sentences += 1 }
-                totalHalfWords += halfWords
-                halfWords = 0
+                if units >= sentenceUnits { sentences += 1 }
+                totalUnits += units
+                units = 0
                 inWord = false
-            } else if isHalfWord {
-                halfWords += 1
+            } else if perCharacter > 0 {
+                units += perCharacter
                 inWord = false
             } else if isWordChar {
-                if !inWord { halfWords += 2 }
+                if !inWord { units += Self.wordUnits }
                 inWord = true
             } else {
                 // Apostrophes and hyphens inside a word keep it one word.
@@ -94,7 +178,12 @@ struct BlockText {
         self.text = String(decoding: out, as: UTF8.self)
         self.chars = chars
         self.sentences = sentences
-        self.words = (totalHalfWords + halfWords) / 2
+        self.words = (totalUnits + units) / Self.wordUnits
+    }
+
+    /// Words of a text, counted as the extractor counts them (see the type's notes).
+    static func wordCount(_ text: String) -> Int {
+        BlockText(bytes: Array(text.utf8), minWords: 1).words
     }
 
     /// Whether `text` contains the ASCII `needle`, ignoring ASCII case and, with `ignoringSpaces`, spaces in

@@ -56,19 +56,13 @@ public struct PageBlocks: Sendable, Equatable {
         return "folder:" + path[..<slash]
     }
 
+    /// Words are counted as the extractor counts them (`BlockText`): a Chinese or Japanese paragraph,
+    /// written without spaces, is as long in words as its translation, not one word.
     static func isCandidate(_ text: String, maxWords: Int) -> Bool {
-        var words = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            if TextFolding.isWhitespace(scalar) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-                if words > maxWords { return false }
-            }
-        }
-        return words > 0
+        // No block of `maxWords` words takes 24 bytes a word (Russian averages about 15 with its space).
+        guard text.utf8.count <= maxWords * 24 else { return false }
+        let words = BlockText.wordCount(text)
+        return words > 0 && words <= maxWords
     }
 
     /// 64-bit FNV-1a of the block's folded text (lowercased, quotes and dashes folded, whitespace collapsed):

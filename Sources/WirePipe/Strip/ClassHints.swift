@@ -19,6 +19,13 @@ enum ClassHint: Equatable, Sendable {
         "caption", "tags", "toolbar", "follow", "trending", "most-read", "mostread", "popular",
         "read-more", "readmore", "more-stories", "skip-link", "rating",
         "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",
+    ] + localNegativePrefixes
+    /// The same in the names sites built in other languages use (de, fr, es, it, pt, nl, ru and Chinese
+    /// in transliteration): comments, advertising, sharing, subscription. Hints, like the English ones.
+    static let localNegativePrefixes = [
+        "komment", "comentari", "reactie", "pinglun", "werbung", "anzeige", "publicidad", "publicidade", "pubblicit",
+        "publicit", "reklam", "reclame", "guanggao", "compartir", "compartilh", "condivid", "partage", "partilh",
+        "teilen", "abonn", "suscri", "iscriv", "fenxiang",
     ]
     /// Short words that only count as a whole word (`ad` must not match `header` or `read`).
     static let negativeWords = [
@@ -27,6 +34,8 @@ enum ClassHint: Equatable, Sendable {
     static let positiveWords = [
         "article", "articlebody", "articletext", "content", "entry", "story", "storybody", "post", "postbody",
         "body", "text", "main", "prose",
+        "artikel", "inhalt", "contenu", "contenido", "conteudo", "contenuto", "cuerpo", "corpo", "texto", "testo",
+        "tekst", "noticia", "materia", "zhengwen",
     ]
     static let negativeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"]
     /// Semantic tags that are chrome by definition.

@@ -112,6 +112,12 @@ public struct ContentExtractor: Sendable {
         for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading {
             if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
         }
+        // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
+        // "Publicité", "Реклама"), in whatever language.
+        for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind == .paragraph
+            && blocks[index].words <= Self.slotLabelWords && blocks[index].sentences == 0 {
+            if labelsAnEmptySlot(blocks[index], tree: tree) { keep[index] = false }
+        }
         // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags").
         if let lastProse = keep.indices.last(where: { keep[$0] && roles[$0] == .content }) {
             for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral && blocks[index].words < settings.minSentenceWords {
@@ -139,6 +145,45 @@ public struct ContentExtractor: Sendable {
             words: chosen.reduce(0) { $0 + blocks[$1].words })
     }
 
+    /// Most words of a slot label.
+    static let slotLabelWords = 2
+    /// Elements that embed another document (an advertisement, a player) in place.
+    static let embeddingTags: Set<String> = ["iframe", "embed", "object"]
+    /// Elements that show something without text: a box holding one of them is not empty.
+    static let mediaTags: Set<String> = ["img", "picture", "video", "audio", "svg", "canvas", "figure"]
+
+    /// Whether the element holding a short block's text is followed directly by an embedded frame or by an
+    /// empty box (no text, no media): the place an advertisement is loaded into, which the text labels.
+    func labelsAnEmptySlot(_ block: ScoredBlock, tree: DOMTree) -> Bool {
+        let owner = tree.nodes[block.owner]
+        // The text node of the label: the first one inside the owner that holds the label's text.
+        var textNode = -1
+        for index in block.owner..<owner.subtreeEnd where tree.nodes[index].isText
+            && TextFolding.foldWhitespace(tree.nodes[index].text) == block.text {
+            textNode = index
+            break
+        }
+        guard textNode >= 0 else { return false }
+        // The label's own element (a span or div around the text), or the text itself when it is loose.
+        let labelElement = tree.nodes[textNode].parent == block.owner ? textNode : tree.nodes[textNode].parent
+        var next = tree.nodes[labelElement].subtreeEnd
+        let parent = tree.nodes[labelElement].parent
+        // Skip whitespace between the label and the box.
+        while next < tree.nodes.count, tree.nodes[next].parent == parent, tree.nodes[next].isText,
+              tree.nodes[next].text.allSatisfy(\.isWhitespace) {
+            next = tree.nodes[next].subtreeEnd
+        }
+        guard next < tree.nodes.count, tree.nodes[next].parent == parent, !tree.nodes[next].isText else { return false }
+        let box = tree.nodes[next]
+        if Self.embeddingTags.contains(box.name) { return true }
+        guard !box.tag.contains(.lineBreak) else { return false }
+        for index in next..<box.subtreeEnd {
+            let node = tree.nodes[index]
+            if node.isText ? !node.text.allSatisfy(\.isWhitespace) : Self.mediaTags.contains(node.name) { return false }
+        }
+        return true
+    }
+
     /// Whether an element sits in a comment section (class or id naming comments, or Disqus), and not in
     /// the comment form (its notes, "Your email address will not be published", are not comments).
     func insideComments(_ index: Int, tree: DOMTree, cache: inout [Int: Bool]) -> Bool {
@@ -155,7 +200,9 @@ public struct ContentExtractor: Sendable {
         return inComments && !inForm
     }
 
-    static let commentNames = NameMatcher(negativePrefixes: ["comment", "disqus", "respond"], negativeWords: [], positiveWords: [])
+    /// Comment sections by name, in English and in the names of sites built in other languages.
+    static let commentNames = NameMatcher(
+        negativePrefixes: ["comment", "disqus", "respond", "komment", "comentari", "reactie", "pinglun"], negativeWords: [], positiveWords: [])
 
     /// What a block adds to the score of the elements around it: content its characters (weighted by class
     /// hints), link-heavy boilerplate a penalty, neutral lines nothing.
@@ -187,6 +234,11 @@ public struct ContentExtractor: Sendable {
     /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
     /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
     static let siblingLevels = 3
+    /// A sibling whose prose sits in at least this many paragraph parents, the largest holding less than
+    /// `listLargestShare` of it, with a short non-heading line per paragraph parent, is a list of separate
+    /// items (comments, teasers), not the article's rest.
+    static let listUnits = 3
+    static let listLargestShare = 0.5
 
     /// The article container and the siblings that continue it.
     ///
@@ -201,7 +253,13 @@ public struct ContentExtractor: Sendable {
         // direct: the score of the paragraphs an element holds itself; local adds half of its children's.
         var direct = [Double](repeating: 0, count: tree.nodes.count)
         var local = [Double](repeating: 0, count: tree.nodes.count)
+        // Prose only (no penalties), per paragraph parent: how a sibling's prose is spread over its holders.
+        var prose = [Double](repeating: 0, count: tree.nodes.count)
+        // Short lines that are neither prose nor headings (a commenter's name and time, "Reply", a teaser's
+        // date), per element: each item of a list of comments or teasers brings its own.
+        var furniture = [Int](repeating: 0, count: tree.nodes.count)
         for (block, role) in zip(blocks, roles) {
+            if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
             if tree.nodes[holder].tag.contains(.paragraph) {
@@ -210,6 +268,7 @@ public struct ContentExtractor: Sendable {
             }
             direct[holder] += value
             local[holder] += value
+            if role == .content { prose[holder] += value }
             // An <article> is a story of its own: its paragraphs never add up with its neighbours' to make
             // a list of teasers look like one long article.
             let above = tree.nodes[holder].parent
@@ -219,11 +278,28 @@ public struct ContentExtractor: Sendable {
         for index in root..<tree.nodes.count where local[index] > local[best] { best = index }
         guard local[best] > 0 else { return [root] }
 
-        // The best paragraph-parent score inside each subtree.
+        // The best paragraph-parent score inside each subtree; and the prose of the subtree, its largest
+        // paragraph parent's share of it and how many paragraph parents hold it.
         var bestInside = local
+        var proseInside = prose, largestProse = prose
+        var holders = prose.map { $0 > 0 ? 1 : 0 }
         for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
             let parent = tree.nodes[index].parent
-            if parent >= root, bestInside[index] > bestInside[parent] { bestInside[parent] = bestInside[index] }
+            guard parent >= root else { continue }
+            if bestInside[index] > bestInside[parent] { bestInside[parent] = bestInside[index] }
+            proseInside[parent] += proseInside[index]
+            largestProse[parent] = max(largestProse[parent], largestProse[index])
+            holders[parent] += holders[index]
+            furniture[parent] += furniture[index]
+        }
+        // A list of separate prose units (a reader-comment thread, a grid of teasers with summaries): many
+        // paragraph parents, none holding much of the whole, each with a line of its own that is neither
+        // prose nor a heading (a name and a time, "Reply"). An article's continuation holds its paragraphs
+        // together (the rest of a body split around an advertisement, a second column), and its sections
+        // open with headings, not with such lines.
+        func isListOfUnits(_ index: Int) -> Bool {
+            holders[index] >= Self.listUnits && largestProse[index] < Self.listLargestShare * proseInside[index]
+                && furniture[index] >= holders[index]
         }
         let threshold = settings.siblingShare * local[best]
         var containers = [best]
@@ -243,7 +319,7 @@ public struct ContentExtractor: Sendable {
                 guard !node.isText, node.hint != .negative, mass[sibling].contentChars > 0 else { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
-                let continuesArticle = bestInside[sibling] >= threshold
+                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling))
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
                 if continuesArticle { containers.append(sibling) }
             }

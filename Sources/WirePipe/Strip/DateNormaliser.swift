@@ -3,19 +3,136 @@ import Foundation
 /// Turns the date formats that pages use into ISO 8601: `2022-05-26`, or `2022-05-26T18:42:07+00:00` when a
 /// time and offset are given. Hand-written scanning: no locale-dependent date formatters.
 public enum DateNormaliser {
-    static let months: [String: Int] = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-        "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9,
-        "october": 10, "november": 11, "december": 12,
-    ]
+    /// Month names and their common abbreviations in en, de, fr, es, it, pt, nl and ru (nominative and the
+    /// genitive that Russian dates use), and Arabic (the names used in Egypt and the Gulf, and the
+    /// one-word Levantine ones), lowercased. Data, not rules: a name only counts next to a day
+    /// number and with a year (`written`). Abbreviations that are ordinary words in another of these
+    /// languages ("set", "out", "ago") are left out; their full names are here.
+    static let months: [String: Int] = {
+        let names: [[String]] = [
+            ["jan", "january", "januar", "jän", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari",
+             "январь", "января", "янв", "يناير"],
+            ["feb", "february", "februar", "février", "fevrier", "févr", "fév", "febrero", "febbraio", "fevereiro", "fev", "februari",
+             "февраль", "февраля", "фев", "فبراير", "شباط"],
+            ["mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart", "mrt", "март", "марта", "мар", "مارس", "آذار"],
+            ["apr", "april", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр", "أبريل", "ابريل", "إبريل", "نيسان"],
+            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "май", "мая", "مايو", "أيار"],
+            ["jun", "june", "juni", "juin", "junio", "giugno", "giu", "junho", "июнь", "июня", "июн", "يونيو", "يونيه", "حزيران"],
+            ["jul", "july", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "июль", "июля", "июл", "يوليو", "يوليه", "تموز"],
+            ["aug", "august", "août", "aout", "agosto", "augustus", "август", "августа", "авг", "أغسطس", "آب"],
+            ["sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "сентябрь", "сентября", "сен", "сент", "سبتمبر", "أيلول"],
+            ["oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "октябрь", "октября", "окт", "أكتوبر"],
+            ["nov", "november", "novembre", "noviembre", "novembro", "ноябрь", "ноября", "ноя", "نوفمبر"],
+            ["dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro",
+             "декабрь", "декабря", "дек", "ديسمبر"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, words) in names.enumerated() {
+            for word in words { table[word] = index + 1 }
+        }
+        return table
+    }()
+    /// Words that stand between a day and its month ("17 de febrero de 2023", "1er mars").
+    static let dayMonthLinks: Set<String> = ["de", "del", "di", "of", "le"]
     static let plausibleYears = 1990...2100
 
-    public static func iso(_ raw: String) -> String? {
+    /// `dayFirst`: how to read a numeric date whose day and month could be either (`05/10/2022`): true for
+    /// day first (most of the world), false for month first (the United States), nil to give no date
+    /// rather than guess. Dates with dots (`26.05.2022`) are always day first; a first number above 12 is
+    /// always a day and a second one above 12 always makes it month first.
+    public static func iso(_ raw: String, dayFirst: Bool? = nil) -> String? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let value = isoLike(text) { return value }
         if let value = compactDigits(text) { return value }
+        if let value = yearMonthDayMarks(text) { return value }
+        if let value = numericDayMonth(text, dayFirst: dayFirst) { return value }
         return written(text)
+    }
+
+    /// The first date written anywhere in a short text ("Von Katrin Hoffmann · 26.05.2022, 09:30 Uhr",
+    /// "Par Claire Dubois, le 14 mars 2023"): numeric forms from each word start, else a written month.
+    public static func find(in text: String, dayFirst: Bool?) -> String? {
+        var previousIsWordCharacter = false
+        for index in text.indices {
+            let c = text[index]
+            let isWordCharacter = c.isLetter || c.isNumber
+            if c.isNumber && !previousIsWordCharacter {
+                let rest = String(text[index...])
+                if let value = isoLike(rest) ?? yearMonthDayMarks(rest) ?? numericDayMonth(rest, dayFirst: dayFirst) { return value }
+            }
+            previousIsWordCharacter = isWordCharacter
+        }
+        return written(text)
+    }
+
+    /// `2023年5月18日` (Chinese, Japanese) and `2023년 5월 18일` (Korean): year, month and day each followed by
+    /// its mark.
+    static func yearMonthDayMarks(_ text: String) -> String? {
+        var numbers: [Int] = []
+        var current: Int?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue {
+                current = (current ?? 0) * 10 + Int(digit)
+                continue
+            }
+            if scalar == " " && current == nil { continue }
+            let mark: Int? = switch scalar {
+            case "年", "년": 0
+            case "月", "월": 1
+            case "日", "일": 2
+            default: nil
+            }
+            if let mark, let value = current, mark == numbers.count {
+                numbers.append(value)
+                current = nil
+                if numbers.count == 3 { break }
+                continue
+            }
+            // Past the first mark, anything else ends the date.
+            if !numbers.isEmpty { break }
+            current = nil
+        }
+        guard numbers.count == 3, valid(numbers[0], numbers[1], numbers[2]) else { return nil }
+        return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+    }
+
+    /// `26.05.2022`, `26/05/2022`, `26-05-2022`, `5/26/2022` at the start of the text (a time may follow).
+    static func numericDayMonth(_ text: String, dayFirst: Bool?) -> String? {
+        let s = Array(text.utf8)
+        var parts: [Int] = [], lengths: [Int] = []
+        var separator: UInt8?
+        var i = 0
+        while i < s.count && parts.count < 3 {
+            var value = 0, length = 0
+            while i < s.count, s[i] >= 48 && s[i] <= 57, length < 5 {
+                value = value * 10 + Int(s[i] - 48)
+                length += 1
+                i += 1
+            }
+            guard length > 0 else { return nil }
+            parts.append(value)
+            lengths.append(length)
+            if parts.count == 3 { break }
+            guard i < s.count, s[i] == UInt8(ascii: ".") || s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "-") else { return nil }
+            if let separator, separator != s[i] { return nil }
+            separator = s[i]
+            i += 1
+        }
+        // Nothing but a time or a space may follow: "26.05.2022, 09:30 Uhr", not "26.05.2022.3".
+        if i < s.count, s[i] >= 48 && s[i] <= 57 { return nil }
+        guard parts.count == 3, lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 || lengths[2] == 2, let separator else { return nil }
+        let year = lengths[2] == 4 ? parts[2] : 2000 + parts[2]
+        let (a, b) = (parts[0], parts[1])
+        let dayComesFirst: Bool
+        if separator == UInt8(ascii: ".") || a > 12 { dayComesFirst = true }
+        else if b > 12 { dayComesFirst = false }
+        else if a == b { dayComesFirst = true }
+        else if let dayFirst { dayComesFirst = dayFirst }
+        else { return nil }
+        let (day, month) = dayComesFirst ? (a, b) : (b, a)
+        guard valid(year, month, day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// `2022-05-26`, `2022-05-26T18:42:07Z`, `2022-05-26 18:42:07.123+0000`, `2022/05/26`.
@@ -68,22 +185,36 @@ public enum DateNormaliser {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// `May 26, 2022`, `26 May 2022`, `Thu, 26 May 2022 18:42:07 GMT`, `Thu May 26, 2022 2:42pm EDT`.
+    /// `May 26, 2022`, `26 May 2022`, `Thu, 26 May 2022 18:42:07 GMT`, `Thu May 26, 2022 2:42pm EDT`, and the
+    /// same in other languages: `26. Mai 2022`, `1er mars 2023`, `17 de febrero de 2023`, `15 июня 2023`.
     static func written(_ text: String) -> String? {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        guard let monthIndex = words.firstIndex(where: { months[$0] != nil }), let month = months[words[monthIndex]] else { return nil }
-        var day: Int?
-        var year: Int?
-        for (offset, word) in words.enumerated() {
-            guard let number = Int(word) else { continue }
-            if year == nil, word.count == 4, plausibleYears.contains(number) {
-                year = number
-            } else if day == nil, word.count <= 2, (1...31).contains(number), abs(offset - monthIndex) == 1 {
-                day = number
+        // Every month word is tried: a name can look like one ("Di Marco Bianchi | 3 aprile 2023").
+        for (monthIndex, word) in words.enumerated() {
+            guard let month = months[word] else { continue }
+            var day: Int?
+            var year: Int?
+            for (offset, word) in words.enumerated() {
+                if year == nil, word.count == 4, let number = Int(word), plausibleYears.contains(number) {
+                    year = number
+                } else if day == nil, let number = dayNumber(word), (1...31).contains(number) {
+                    let distance = offset - monthIndex
+                    let linked = distance == -2 && dayMonthLinks.contains(words[monthIndex - 1])
+                    if abs(distance) == 1 || linked { day = number }
+                }
             }
+            if let day, let year, valid(year, month, day) { return String(format: "%04d-%02d-%02d", year, month, day) }
         }
-        guard let day, let year, valid(year, month, day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return nil
+    }
+
+    /// A day of the month: one or two digits, with an ordinal ending (`1st`, `2nd`, `1er`, `1º`) allowed.
+    static func dayNumber(_ word: String) -> Int? {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let value = Int(digits) else { return nil }
+        let rest = word.dropFirst(digits.count)
+        guard rest.isEmpty || ["st", "nd", "rd", "th", "er", "e", "o", "º", "ª"].contains(String(rest)) else { return nil }
+        return value
     }
 
     static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {

@@ -57,6 +57,9 @@ public struct MetadataExtractor: Sendable {
             result.authorsSource = source
         }
 
+        // How to read 05/10/2022: from the language the page declares (month first only in US English).
+        let declared = tree.nodes.first?.attribute("lang") ?? meta["content-language"] ?? meta["og:locale"]
+        let dayFirst = declared.flatMap(Self.dayFirst(locale:))
         for (raw, source) in [
             (jsonLD.datePublished, "json-ld:datePublished"), (meta["article:published_time"], "article:published_time"),
             (meta["og:published_time"], "og:published_time"), (meta["datepublished"], "itemprop:datePublished"),
@@ -66,11 +69,15 @@ public struct MetadataExtractor: Sendable {
             (meta["dc.date"], "meta:dc.date"), (meta["date"], "meta:date"), (timeElement(tree), "time"),
             (result.url.flatMap(DateNormaliser.fromURL), "url"),
         ] {
-            if let raw, let iso = DateNormaliser.iso(raw) {
+            if let raw, let iso = DateNormaliser.iso(raw, dayFirst: dayFirst) {
                 result.published = iso
                 result.publishedSource = source
                 break
             }
+        }
+        if result.published == nil, let iso = visibleDate(tree, dayFirst: dayFirst) {
+            result.published = iso
+            result.publishedSource = "visible"
         }
 
         for (raw, source) in [
@@ -78,7 +85,7 @@ public struct MetadataExtractor: Sendable {
             (meta["og:updated_time"], "og:updated_time"), (meta["datemodified"], "itemprop:dateModified"),
             (meta["last-modified"], "meta:last-modified"),
         ] {
-            if let raw, let iso = DateNormaliser.iso(raw) {
+            if let raw, let iso = DateNormaliser.iso(raw, dayFirst: dayFirst) {
                 result.modified = iso
                 result.modifiedSource = source
                 break
@@ -185,6 +192,64 @@ public struct MetadataExtractor: Sendable {
         return (published ?? times.first { $0.attribute("datetime") != nil })?.attribute("datetime")
     }
 
+    /// Whether a page in `locale` (`de`, `en-US`, `en_GB`) writes numeric dates day first: false for US
+    /// English, nil for English without a region (either is common), true for every other language.
+    static func dayFirst(locale raw: String) -> Bool? {
+        let parts = raw.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first, !language.isEmpty else { return nil }
+        guard language == "en" else { return true }
+        guard parts.count > 1 else { return nil }
+        return parts[1] != "us"
+    }
+
+    /// Class and id name parts of elements that show when a story was published: `date`, `time`, `datum`,
+    /// `fecha`, `data`, `publi(shed|cado)`, `posted`, and the meta, info and byline lines that carry it.
+    static let dateHolderNames: [StaticString] = ["date", "time", "datum", "fecha", "data", "publi", "posted", "meta", "info", "byline", "firma", "autor", "author", "dateline"]
+
+    /// The publication date shown on the page, the last source, looked for in this order:
+    /// 1. the first short lines after the headline `<h1>` (bylines and datelines sit there in most layouts);
+    /// 2. an element whose class names say it holds a date (`story-meta`, `datum`, `fecha`) just above the
+    ///    headline (a date line over the title), not as far up as the page header, whose date is often the
+    ///    site's "today";
+    /// 3. such an element anywhere after the headline (or anywhere, on a page without `<h1>`).
+    /// Only short texts (at most `visibleDateMaxChars`), where a date is the point.
+    func visibleDate(_ tree: DOMTree, dayFirst: Bool?) -> String? {
+        let body = tree.elements(named: "body").first ?? 0
+        func dateHolder(in range: Range<Int>) -> String? {
+            for index in range {
+                let node = tree.nodes[index]
+                // Small elements only: a date line, not a wrapper whose class happens to say "info".
+                guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.link),
+                      Self.dateHolderNames.contains(where: { BlockText.containsASCII(node.classNames, $0) }) else { continue }
+                let text = tree.text(of: index)
+                guard text.utf8.count <= Self.visibleDateMaxChars * 4 else { continue }
+                if let date = DateNormaliser.find(in: TextFolding.foldWhitespace(text), dayFirst: dayFirst) { return date }
+            }
+            return nil
+        }
+        guard let h1 = tree.elements(named: "h1").first, h1 > body else { return dateHolder(in: body..<tree.nodes.count) }
+        let headlineEnd = tree.nodes[h1].subtreeEnd
+        var seen = 0
+        for index in headlineEnd..<tree.nodes.count where tree.nodes[index].isText {
+            let text = TextFolding.foldWhitespace(tree.nodes[index].text)
+            guard !text.isEmpty else { continue }
+            seen += 1
+            if seen > Self.visibleDateLines { break }
+            guard text.count <= Self.visibleDateMaxChars else { continue }
+            if let date = DateNormaliser.find(in: text, dayFirst: dayFirst) { return date }
+        }
+        return dateHolder(in: max(body, h1 - Self.visibleDateNodesAbove)..<h1) ?? dateHolder(in: headlineEnd..<tree.nodes.count)
+    }
+
+    /// How many nodes above the headline a date line may start.
+    static let visibleDateNodesAbove = 40
+    /// Longest text in which a visible date is looked for.
+    static let visibleDateMaxChars = 120
+    /// Most nodes an element may hold to be read as a date line.
+    static let visibleDateMaxNodes = 24
+    /// Text lines after the headline in which a visible date is looked for.
+    static let visibleDateLines = 8
+
     /// Removes a site name before or after the headline (`Headline | Site`, `Site - Headline`).
     func stripSiteName(from title: String, siteName: String?) -> (title: String, site: String?) {
         for separator in Self.titleSeparators {
@@ -209,17 +274,27 @@ public struct MetadataExtractor: Sendable {
 
     // MARK: authors
 
-    static let bylineStart = ["by ", "von ", "par ", "por ", "di ", "door "]
+    /// Words that open a byline before the names, in en, de, fr, es, it, pt, nl and ru ("Par Claire
+    /// Dubois"). A label with a colon ("Автор:", "Text:", "记者：") is removed whatever its language.
+    static let bylineStart = ["by ", "von ", "par ", "por ", "di ", "door ", "от ", "av ", "af "]
+    /// Words that join two names ("Phil Stewart and Idrees Ali") in the same languages.
+    static let nameJoiners = [" and ", " & ", " und ", " et ", " y ", " e ", " en ", " и ", "、", "，", "；", ";"]
     /// Job titles that bylines put after a name ("Jane Doe, Senior Writer"): such a part is not a name.
     static let roleWords: Set<String> = [
         "writer", "editor", "correspondent", "reporter", "staff", "contributor", "columnist", "journalist",
         "producer", "editors", "writers", "reporters", "contributors", "author", "bureau", "desk",
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "redaktion", "autor", "autorin",
+        "rédaction", "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice",
+        "redacción", "redactor", "redactora", "corresponsal", "periodista", "redazione", "redattore", "corrispondente",
+        "redação", "redacção", "repórter", "correspondente", "jornalista", "redactie", "verslaggever", "correspondent",
+        "корреспондент", "редакция", "редактор", "обозреватель", "журналист",
     ]
     /// Organisations that bylines name beside the people ("By Meg Kinnard, Associated Press"): not authors.
     static let organisations: Set<String> = [
         "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp", "agence france-presse",
         "bloomberg", "bloomberg news", "dpa", "xinhua", "upi", "efe", "ansa", "kyodo", "yonhap", "pti", "ians", "tass",
         "staff", "staff writer", "staff reports", "wire reports", "news desk",
+        "anp", "belga", "apa", "sda", "lusa", "europa press", "ria novosti", "риа новости", "тасс", "интерфакс", "新华社", "共同通信",
     ]
 
     func authors(tree: DOMTree, meta: [String: String], jsonLD: JSONLDReader) -> ([String], String)? {
@@ -240,7 +315,56 @@ public struct MetadataExtractor: Sendable {
             let names = Self.splitNames(text)
             if !names.isEmpty { return (names, "byline") }
         }
+        return visibleByline(tree).map { ($0, "byline-text") }
+    }
+
+    /// Labels that put a byline before a colon or a space ("Автор: Анна Смирнова", "记者：李明", "كتب: سارة حسن",
+    /// "מאת: נועה לוי", "रिपोर्ट: राहुल वर्मा").
+    static let bylineLabels: Set<String> = [
+        "author", "authors", "text", "autor", "autorin", "auteur", "autore", "autora", "texto", "testo", "tekst",
+        "автор", "авторы", "текст", "记者", "作者", "文", "記者", "文・写真", "كتب", "بقلم", "كتبت",
+        "מאת", "लेखक", "रिपोर्ट", "संवाददाता", "συντάκτης",
+    ]
+
+    /// A byline without class names to find it by: one of the first short lines after the headline that
+    /// opens with a byline word ("Von", "Par", "Por", "Di", "Door", "By") or label ("Автор:"), and whose
+    /// rest reads as names. Both must hold: the word alone is not enough ("Di" is also a surname).
+    func visibleByline(_ tree: DOMTree) -> [String]? {
+        guard let h1 = tree.elements(named: "h1").first else { return nil }
+        var lines = 0
+        for index in tree.nodes[h1].subtreeEnd..<tree.nodes.count {
+            let node = tree.nodes[index]
+            if node.isText {
+                if !TextFolding.foldWhitespace(node.text).isEmpty { lines += 1 }
+                if lines > Self.visibleDateLines { break }
+                continue
+            }
+            guard node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.excluded) else { continue }
+            let text = TextFolding.foldWhitespace(tree.text(of: index))
+            if !text.isEmpty, text.count <= Self.visibleDateMaxChars, Self.opensWithBylineWord(text) {
+                let names = Self.splitNames(text)
+                if !names.isEmpty, names.allSatisfy(Self.looksLikeAName) { return names }
+            }
+        }
         return nil
+    }
+
+    static func opensWithBylineWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if bylineStart.contains(where: { lower.hasPrefix($0) }) { return true }
+        if let space = lower.firstIndex(of: " "), bylineLabels.contains(String(lower[..<space])) { return true }
+        guard let colon = lower.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        return bylineLabels.contains(lower[..<colon].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// One to five words, each starting with a capital in scripts that have capitals.
+    static func looksLikeAName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...5).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first else { return false }
+            return first.isUppercase || !first.isLowercase  // CJK, Arabic: no case
+        } || words.count > 1 && words.filter { $0.first?.isUppercase == true }.count >= 2
     }
 
     /// Whether class names mark a byline: one containing `byline`, or one that is `author`, ends in
@@ -263,8 +387,20 @@ public struct MetadataExtractor: Sendable {
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
-        for cut in ["|", "•", "·", "\n"] {
+        for cut in ["|", "•", "·", "／", " / ", "\n"] {
             if let range = text.range(of: cut) { text = String(text[..<range.lowerBound]) }
+        }
+        text = text.trimmingCharacters(in: .whitespaces)
+        // "Автор: Анна Смирнова", "Text: Jane Doe", "记者：李明": a label of one or two words before a colon.
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let label = text[..<colon]
+            if label.split(separator: " ").count <= 2, label.count <= 20, !label.contains(where: \.isNumber) {
+                text = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // "记者 王芳": a byline label before the names without a colon.
+        if let space = text.firstIndex(of: " "), bylineLabels.contains(text[..<space].lowercased()) {
+            text = String(text[text.index(after: space)...])
         }
         let lower = text.lowercased()
         if let start = bylineStart.first(where: { lower.hasPrefix($0) }) { text = String(text.dropFirst(start.count)) }
@@ -273,9 +409,8 @@ public struct MetadataExtractor: Sendable {
             if let range = text.range(of: prompt, options: .caseInsensitive) { text = String(text[..<range.lowerBound]) }
         }
         var names: [String] = []
-        for part in text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
-            .replacingOccurrences(of: " und ", with: ",").replacingOccurrences(of: " et ", with: ",")
-            .split(separator: ",") {
+        for joiner in nameJoiners { text = text.replacingOccurrences(of: joiner, with: ",") }
+        for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             // A name has letters, is short, and is not a date or a role.
             guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
