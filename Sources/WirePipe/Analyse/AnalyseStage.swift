@@ -5,7 +5,7 @@ import Foundation
 /// readability (`ArticleAnalyser`). Produces the article document.
 public struct AnalyseStage: Stage {
     public static let name = StageName.analyse
-    public static let version = "3"
+    public static let version = "4"
 
     /// How many leading paragraphs may hold the dateline.
     static let datelineParagraphs = 3

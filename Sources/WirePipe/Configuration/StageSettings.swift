@@ -95,6 +95,27 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var boilerplateMinShare: Double = 0.1
     /// Only blocks of at most this many words are counted: boilerplate is short, the article is not.
     public var boilerplateMaxWords: Int = 40
+    /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
+    /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
+    public var siblingLevels: Int = 3
+    /// A sibling whose prose sits in at least this many separate paragraph parents, each with a short
+    /// non-heading line of its own (a name and time, "Reply"), is a list of items (a comment thread, a
+    /// teaser grid), not the rest of the article…
+    public var itemListMinHolders: Int = 3
+    /// …when the largest of those holders has less than this share of the sibling's prose.
+    public var itemListMaxShare: Double = 0.5
+    /// A block of at most this many words right before an empty box or an embedded frame labels an ad
+    /// slot ("Advertisement", "Anzeige", "Реклама") and is dropped.
+    public var adLabelMaxWords: Int = 2
+    /// A date in the visible text (the last source of `published`): looked for in at most this many text
+    /// lines after the headline…
+    public var visibleDateLines: Int = 8
+    /// …and in the nodes at most this far above the headline (never the page header's "today")…
+    public var visibleDateNodesAbove: Int = 40
+    /// …in texts of at most this many characters, where a date is the point…
+    public var visibleDateMaxChars: Int = 120
+    /// …held by elements of at most this many nodes.
+    public var visibleDateMaxNodes: Int = 24
 
     public init() {}
 
@@ -114,6 +135,14 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case boilerplateMinPages = "boilerplate_min_pages"
         case boilerplateMinShare = "boilerplate_min_share"
         case boilerplateMaxWords = "boilerplate_max_words"
+        case siblingLevels = "sibling_levels"
+        case itemListMinHolders = "item_list_min_holders"
+        case itemListMaxShare = "item_list_max_share"
+        case adLabelMaxWords = "ad_label_max_words"
+        case visibleDateLines = "visible_date_lines"
+        case visibleDateNodesAbove = "visible_date_nodes_above"
+        case visibleDateMaxChars = "visible_date_max_chars"
+        case visibleDateMaxNodes = "visible_date_max_nodes"
     }
 
     public init(from decoder: Decoder) throws {
@@ -135,6 +164,14 @@ public struct StripSettings: Codable, Equatable, Sendable {
         boilerplateMinPages = try c.value(.boilerplateMinPages, default: d.boilerplateMinPages, check: Allowed.atLeast(0))
         boilerplateMinShare = try c.value(.boilerplateMinShare, default: d.boilerplateMinShare, check: Allowed.within(0...1))
         boilerplateMaxWords = try c.value(.boilerplateMaxWords, default: d.boilerplateMaxWords, check: Allowed.atLeast(1))
+        siblingLevels = try c.value(.siblingLevels, default: d.siblingLevels, check: Allowed.atLeast(0))
+        itemListMinHolders = try c.value(.itemListMinHolders, default: d.itemListMinHolders, check: Allowed.atLeast(2))
+        itemListMaxShare = try c.value(.itemListMaxShare, default: d.itemListMaxShare, check: Allowed.within(0...1))
+        adLabelMaxWords = try c.value(.adLabelMaxWords, default: d.adLabelMaxWords, check: Allowed.atLeast(0))
+        visibleDateLines = try c.value(.visibleDateLines, default: d.visibleDateLines, check: Allowed.atLeast(0))
+        visibleDateNodesAbove = try c.value(.visibleDateNodesAbove, default: d.visibleDateNodesAbove, check: Allowed.atLeast(0))
+        visibleDateMaxChars = try c.value(.visibleDateMaxChars, default: d.visibleDateMaxChars, check: Allowed.atLeast(1))
+        visibleDateMaxNodes = try c.value(.visibleDateMaxNodes, default: d.visibleDateMaxNodes, check: Allowed.atLeast(1))
     }
 }
 

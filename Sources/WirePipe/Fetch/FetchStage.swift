@@ -4,7 +4,7 @@ import Foundation
 /// fetch: reads a saved page (gzipped or not), hashes its bytes, finds its encoding and gives it its stable id.
 public struct FetchStage: Stage {
     public static let name = StageName.fetch
-    public static let version = "1"
+    public static let version = "2"
 
     public var settings: FetchSettings
 

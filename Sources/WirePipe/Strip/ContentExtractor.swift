@@ -115,7 +115,7 @@ public struct ContentExtractor: Sendable {
         // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
         // "Publicité", "Реклама"), in whatever language.
         for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind == .paragraph
-            && blocks[index].words <= Self.slotLabelWords && blocks[index].sentences == 0 {
+            && blocks[index].words <= settings.adLabelMaxWords && blocks[index].sentences == 0 {
             if labelsAnEmptySlot(blocks[index], tree: tree) { keep[index] = false }
         }
         // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags").
@@ -145,8 +145,6 @@ public struct ContentExtractor: Sendable {
             words: chosen.reduce(0) { $0 + blocks[$1].words })
     }
 
-    /// Most words of a slot label.
-    static let slotLabelWords = 2
     /// Elements that embed another document (an advertisement, a player) in place.
     static let embeddingTags: Set<String> = ["iframe", "embed", "object"]
     /// Elements that show something without text: a box holding one of them is not empty.
@@ -231,14 +229,6 @@ public struct ContentExtractor: Sendable {
         return mass
     }
 
-    /// How many levels above the article's paragraph parent the extractor looks for siblings that continue
-    /// the article (bodies split into columns nest each column's paragraphs one or two levels down).
-    static let siblingLevels = 3
-    /// A sibling whose prose sits in at least this many paragraph parents, the largest holding less than
-    /// `listLargestShare` of it, with a short non-heading line per paragraph parent, is a list of separate
-    /// items (comments, teasers), not the article's rest.
-    static let listUnits = 3
-    static let listLargestShare = 0.5
 
     /// The article container and the siblings that continue it.
     ///
@@ -298,13 +288,13 @@ public struct ContentExtractor: Sendable {
         // together (the rest of a body split around an advertisement, a second column), and its sections
         // open with headings, not with such lines.
         func isListOfUnits(_ index: Int) -> Bool {
-            holders[index] >= Self.listUnits && largestProse[index] < Self.listLargestShare * proseInside[index]
+            holders[index] >= settings.itemListMinHolders && largestProse[index] < settings.itemListMaxShare * proseInside[index]
                 && furniture[index] >= holders[index]
         }
         let threshold = settings.siblingShare * local[best]
         var containers = [best]
         var level = best
-        for depth in 0..<Self.siblingLevels {
+        for depth in 0..<settings.siblingLevels {
             let parent = tree.nodes[level].parent
             guard parent >= root else { break }
             // A parent that holds article paragraphs of its own is the article, and the box found first was

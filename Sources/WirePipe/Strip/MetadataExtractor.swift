@@ -4,7 +4,11 @@ import Foundation
 /// place it was found (`*_source`). Sources are tried from the most to the least reliable: JSON-LD and
 /// OpenGraph/article meta tags, then the visible page (`<h1>`, `<time>`, bylines), then `<title>` and the URL.
 public struct MetadataExtractor: Sendable {
-    public init() {}
+    public var settings: StripSettings
+
+    public init(settings: StripSettings = StripSettings()) {
+        self.settings = settings
+    }
 
     /// Title separators that put a site name before or after the headline.
     static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " • "]
@@ -219,10 +223,10 @@ public struct MetadataExtractor: Sendable {
             for index in range {
                 let node = tree.nodes[index]
                 // Small elements only: a date line, not a wrapper whose class happens to say "info".
-                guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.link),
+                guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= settings.visibleDateMaxNodes, !node.tag.contains(.link),
                       Self.dateHolderNames.contains(where: { BlockText.containsASCII(node.classNames, $0) }) else { continue }
                 let text = tree.text(of: index)
-                guard text.utf8.count <= Self.visibleDateMaxChars * 4 else { continue }
+                guard text.utf8.count <= settings.visibleDateMaxChars * 4 else { continue }
                 if let date = DateNormaliser.find(in: TextFolding.foldWhitespace(text), dayFirst: dayFirst) { return date }
             }
             return nil
@@ -234,21 +238,13 @@ public struct MetadataExtractor: Sendable {
             let text = TextFolding.foldWhitespace(tree.nodes[index].text)
             guard !text.isEmpty else { continue }
             seen += 1
-            if seen > Self.visibleDateLines { break }
-            guard text.count <= Self.visibleDateMaxChars else { continue }
+            if seen > settings.visibleDateLines { break }
+            guard text.count <= settings.visibleDateMaxChars else { continue }
             if let date = DateNormaliser.find(in: text, dayFirst: dayFirst) { return date }
         }
-        return dateHolder(in: max(body, h1 - Self.visibleDateNodesAbove)..<h1) ?? dateHolder(in: headlineEnd..<tree.nodes.count)
+        return dateHolder(in: max(body, h1 - settings.visibleDateNodesAbove)..<h1) ?? dateHolder(in: headlineEnd..<tree.nodes.count)
     }
 
-    /// How many nodes above the headline a date line may start.
-    static let visibleDateNodesAbove = 40
-    /// Longest text in which a visible date is looked for.
-    static let visibleDateMaxChars = 120
-    /// Most nodes an element may hold to be read as a date line.
-    static let visibleDateMaxNodes = 24
-    /// Text lines after the headline in which a visible date is looked for.
-    static let visibleDateLines = 8
 
     /// Removes a site name before or after the headline (`Headline | Site`, `Site - Headline`).
     func stripSiteName(from title: String, siteName: String?) -> (title: String, site: String?) {
@@ -336,12 +332,12 @@ public struct MetadataExtractor: Sendable {
             let node = tree.nodes[index]
             if node.isText {
                 if !TextFolding.foldWhitespace(node.text).isEmpty { lines += 1 }
-                if lines > Self.visibleDateLines { break }
+                if lines > settings.visibleDateLines { break }
                 continue
             }
-            guard node.subtreeEnd - index <= Self.visibleDateMaxNodes, !node.tag.contains(.excluded) else { continue }
+            guard node.subtreeEnd - index <= settings.visibleDateMaxNodes, !node.tag.contains(.excluded) else { continue }
             let text = TextFolding.foldWhitespace(tree.text(of: index))
-            if !text.isEmpty, text.count <= Self.visibleDateMaxChars, Self.opensWithBylineWord(text) {
+            if !text.isEmpty, text.count <= settings.visibleDateMaxChars, Self.opensWithBylineWord(text) {
                 let names = Self.splitNames(text)
                 if !names.isEmpty, names.allSatisfy(Self.looksLikeAName) { return names }
             }

@@ -4,7 +4,7 @@ import Foundation
 /// main text as blocks, with the page chrome removed.
 public struct StripStage: Stage {
     public static let name = StageName.strip
-    public static let version = "2"
+    public static let version = "3"
 
     public var settings: StripSettings
 
@@ -15,7 +15,7 @@ public struct StripStage: Stage {
     public func process(_ page: FetchedPage) throws(PageError) -> StrippedArticle {
         let tree = try HTMLDocument.parse(page.html, encoding: page.parserEncoding, limits: HTMLDocument.Limits(settings))
         try PageDeadline.check(.strip)
-        let metadata = MetadataExtractor().extract(from: tree, urlHint: page.source.url)
+        let metadata = MetadataExtractor(settings: settings).extract(from: tree, urlHint: page.source.url)
         try PageDeadline.check(.strip)
         let extraction = ContentExtractor(settings: settings).extraction(from: tree, title: metadata.title)
         let flags = page.flags + qualityFlags(extraction, metadata: metadata)
