@@ -19,6 +19,9 @@ struct WordFlags: OptionSet, Sendable {
     static let particle = WordFlags(rawValue: 1 << 13)
     /// The lowercase spelling of a one-word gazetteer name.
     static let lowercaseGazetteerName = WordFlags(rawValue: 1 << 12)
+    /// The lowercase spelling of the first word of some gazetteer name or alias: a word without it opens none,
+    /// so the gazetteer need not be searched from there.
+    static let gazetteerFirstWord = WordFlags(rawValue: 1 << 14)
 }
 
 /// The article text prepared once for the analysers: each paragraph's Unicode scalars and its tokens with
@@ -64,18 +67,7 @@ struct AnalysisText {
         var tokens: [Token]
 
         func string(_ range: Range<Int>) -> String {
-            // Encoding to UTF-8 by hand is several times faster than appending to a UnicodeScalarView.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count + 8)
-            for k in range {
-                let scalar = scalars[k]
-                if scalar.value < 0x80 {
-                    bytes.append(UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            AnalysisText.string(scalars, range)
         }
     }
 
@@ -94,31 +86,35 @@ struct AnalysisText {
             paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
             offset += scalars.count + 2  // the blank line between paragraphs
         }
-        self.paragraphs = paragraphs
-        self.title = title.map { text in
+        var title = title.map { text in
             let scalars = Self.scalars(of: text)
             return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
         }
         let lists = lists ?? (try? WordLists.shared.get())
-        // One hash per word: its number in the article and (for a new word) the lists holding it.
-        let tokenCount = self.paragraphs.reduce(0) { $0 + $1.tokens.count } + (self.title?.tokens.count ?? 0)
+        // One hash per word: its number in the article and (for a new word) the lists holding it, found by the
+        // same hash.
+        let tokenCount = paragraphs.reduce(0) { $0 + $1.tokens.count } + (title?.tokens.count ?? 0)
         var numbers = WordNumbers(capacity: tokenCount)
         var flags: [WordFlags] = []
         var lowerWords: [String] = []
         func mark(_ tokens: inout [Token]) {
             for k in tokens.indices where tokens[k].kind == .word {
                 let lower = tokens[k].lower
-                let (id, isNew) = numbers.number(of: lower, in: lowerWords)
+                let hash = WordHash.of(lower)
+                let (id, isNew) = numbers.number(of: lower, hash: hash, in: lowerWords)
                 if isNew {
                     lowerWords.append(lower)
-                    flags.append(lists?.flagsByWord[lower] ?? [])
+                    flags.append(lists?.flagTable.flags(of: lower, hash: hash) ?? [])
                 }
                 tokens[k].wordID = id
                 tokens[k].lists = flags[Int(id)]
             }
         }
-        for k in self.paragraphs.indices { mark(&self.paragraphs[k].tokens) }
-        if self.title != nil { mark(&self.title!.tokens) }
+        // Marked while the arrays are held here alone: marking `self.paragraphs[k]` would copy each token array.
+        for k in paragraphs.indices { mark(&paragraphs[k].tokens) }
+        if title != nil { mark(&title!.tokens) }
+        self.paragraphs = paragraphs
+        self.title = title
         self.lowerWords = lowerWords
     }
 
@@ -130,11 +126,69 @@ struct AnalysisText {
     /// The Unicode scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: once to
     /// count, once to copy). A text has at most as many scalars as UTF-8 bytes.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // Decoded by hand (the text is valid UTF-8): an ASCII byte is its scalar.
+                let n = bytes.count
+                var k = 0
+                while k < n {
+                    let b0 = bytes[k]
+                    var value: UInt32
+                    if b0 < 0x80 {
+                        value = UInt32(b0)
+                        k += 1
+                    } else if b0 < 0xE0 {
+                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
+                        k += 2
+                    } else if b0 < 0xF0 {
+                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+                        k += 3
+                    } else {
+                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
+                        value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
+                        k += 4
+                    }
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                }
             }
+        }
+    }
+
+    /// `scalars[range]` as a String, encoded to UTF-8 straight into the string's storage (several times
+    /// faster than appending to a UnicodeScalarView).
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var bytes = 0
+        for k in range {
+            let v = scalars[k].value
+            bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var n = 0
+            for k in range {
+                let v = scalars[k].value
+                if v < 0x80 {
+                    buffer[n] = UInt8(truncatingIfNeeded: v)
+                    n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 4
+                }
+            }
+            return n
         }
     }
 
@@ -235,7 +289,7 @@ struct AnalysisText {
                 continue
             }
             let kind: Token.Kind = isQuoteMark(c) ? .quoteMark : .punctuation
-            let text = c.value < 0x80 ? String(unsafeUninitializedCapacity: 1) { $0[0] = UInt8(c.value); return 1 } : String(Character(c))
+            let text = c.value < 0x80 ? asciiStrings[Int(c.value)] : String(Character(c))
             result.append(Token(kind: kind, text: text, lower: text, start: i, end: i + 1,
                                 isCapitalised: false, isAllCaps: false, startsSentence: false))
             if c == "." || c == "!" || c == "?" || c == ":" || c == ";" {
@@ -248,6 +302,9 @@ struct AnalysisText {
         }
         return result
     }
+
+    /// The one-character strings of ASCII, made once: punctuation tokens take theirs from here.
+    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Abbreviations whose period does not end a sentence (titles and initials before names).
     static let abbreviations: Set<String> = [
@@ -264,18 +321,23 @@ struct AnalysisText {
     }
 
     private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool) -> Token {
-        // Fast path: most words are ASCII; build both strings straight from bytes.
-        if s[a..<b].allSatisfy({ $0.value < 0x80 }) {
-            var letters = 0, upper = 0
+        // Fast path: most words are ASCII, and most have no capital, so one string serves as both forms.
+        var letters = 0, upper = 0
+        var ascii = true
+        for k in a..<b {
+            let v = s[k].value
+            if v >= 0x80 { ascii = false; break }
+            if v >= 0x41 && v <= 0x5A { letters += 1; upper += 1 } else if v >= 0x61 && v <= 0x7A { letters += 1 }
+        }
+        if ascii {
             let text = String(unsafeUninitializedCapacity: b - a) { buffer in
                 for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
                 return b - a
             }
-            let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+            let lower = upper == 0 ? text : String(unsafeUninitializedCapacity: b - a) { buffer in
                 for k in a..<b {
-                    var byte = UInt8(truncatingIfNeeded: s[k].value)
-                    if byte >= 0x41 && byte <= 0x5A { byte += 32; letters += 1; upper += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
-                    buffer[k - a] = byte
+                    let byte = UInt8(truncatingIfNeeded: s[k].value)
+                    buffer[k - a] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
                 }
                 return b - a
             }
@@ -286,8 +348,8 @@ struct AnalysisText {
         var view = String.UnicodeScalarView()
         var lower = String.UnicodeScalarView()
         view.append(contentsOf: s[a..<b])
-        var letters = 0, upper = 0
-        var ascii = true
+        letters = 0
+        upper = 0
         for k in a..<b {
             let c = s[k]
             let v = c.value
@@ -332,10 +394,9 @@ private struct WordNumbers {
         hashes.reserveCapacity(capacity)
     }
 
-    /// The number of `word`, and whether it is new (then it is `words.count`, and the caller appends it).
-    mutating func number(of word: String, in words: [String]) -> (id: Int32, isNew: Bool) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    /// The number of `word` (whose `WordHash` is `hash`), and whether it is new (then it is `words.count`, and
+    /// the caller appends it).
+    mutating func number(of word: String, hash: UInt64, in words: [String]) -> (id: Int32, isNew: Bool) {
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let id = slots[slot]
@@ -346,6 +407,58 @@ private struct WordNumbers {
                 return (new, true)
             }
             if hashes[Int(id)] == hash, words[Int(id)] == word { return (id, false) }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// FNV-1a over a word's UTF-8 bytes: the hash of the per-article word table and of the word lists' flag table,
+/// so one hash per distinct word serves both. Words hash by their bytes; the text is in NFC (normalise), so
+/// equal words have equal bytes.
+enum WordHash {
+    static func of(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var word = word
+        word.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return hash
+    }
+}
+
+/// The word lists' flags by word (`WordLists.flagsByWord`) in an open-addressing table hashed with `WordHash`:
+/// an article looks up each of its distinct words once, and the hash is already made for `WordNumbers`.
+struct WordFlagTable: Sendable {
+    private var slots: [Int32]
+    private var words: [String] = []
+    private var hashes: [UInt64] = []
+    private var values: [WordFlags] = []
+    private let mask: Int
+
+    init(_ flags: [String: WordFlags]) {
+        var size = 64
+        while size < flags.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        // Sorted, so the table is laid out the same in every run.
+        for (word, value) in flags.sorted(by: { $0.key < $1.key }) {
+            let hash = WordHash.of(word)
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(words.count)
+            words.append(word)
+            hashes.append(hash)
+            values.append(value)
+        }
+    }
+
+    /// The flags of `word`, whose `WordHash` is `hash` (none for a word in no list).
+    func flags(of word: String, hash: UInt64) -> WordFlags {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return [] }
+            if hashes[Int(id)] == hash, words[Int(id)] == word { return values[Int(id)] }
             slot = (slot + 1) & mask
         }
     }

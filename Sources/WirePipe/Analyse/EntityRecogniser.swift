@@ -145,8 +145,35 @@ struct EntityRecogniser {
 
     /// The surname of a full name: its last word before any suffix.
     static func surname(of name: String) -> String? {
+        if let ascii = asciiSurname(of: name) { return ascii }
         let words = name.split(separator: " ")
         return words.last { word in !nameSuffixes.contains(String(word.lowercased().filter { $0 != "." })) }.map(String.init)
+    }
+
+    /// `surname(of:)` for an ASCII name, on its bytes (nil for any other name, which takes the general path):
+    /// names are mostly ASCII, and a person's name is looked at once per article.
+    private static func asciiSurname(of name: String) -> String?? {
+        var name = name
+        return name.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0 {
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                guard end > 0 else { break }
+                var start = end
+                while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+                // The word lowercased without its dots, compared with the suffixes.
+                var folded: [UInt8] = []
+                for k in start..<end where bytes[k] != 0x2E {
+                    folded.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k])
+                }
+                if !nameSuffixes.contains(String(decoding: folded, as: UTF8.self)) {
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                end = start
+            }
+            return .some(nil)
+        }
     }
 
     private func mention(_ paragraph: AnalysisText.Paragraph, _ start: Int, _ end: Int) -> NamedEntity.Mention {
@@ -195,7 +222,7 @@ struct EntityRecogniser {
             let beforePrevious = i > 1 ? tokens[i - 2] : nil
             classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly,
                      placeHint: previous?.lower == "of" && beforePrevious.map { $0.is(.placeIntroducer) } == true,
-                     locativeHint: previous.map { ["in", "from", "near"].contains($0.lower) } == true,
+                     locativeHint: previous.map { $0.lower == "in" || $0.lower == "from" || $0.lower == "near" } == true,
                      into: &candidates, singles: &singles)
             i = j
         }
@@ -217,7 +244,9 @@ struct EntityRecogniser {
         // A function word opening the run is capitalised by its place (a sentence or a quotation starts there):
         // drop it, unless the whole run is a known name ("The Hague").
         // (A run longer than every gazetteer name opening with its first word is no gazetteer name.)
-        if run.count > lists.gazetteerWordsByFirstWord[run[0].text] ?? 1 || lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
+        // (A word not flagged `gazetteerFirstWord` opens no gazetteer name: no look-up needed.)
+        if !run[0].is(.gazetteerFirstWord) || run.count > lists.gazetteerWordsByFirstWord[run[0].text] ?? 1
+            || lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
             while let first = run.first, first.is(.stopWord) || (first.startsSentence && first.is(.calendarWord)) {
                 run.removeFirst()
             }
@@ -235,6 +264,7 @@ struct EntityRecogniser {
         }
         while k < run.count {
             var matched = 0
+            guard run[k].is(.gazetteerFirstWord) else { rest.append(run[k]); k += 1; continue }
             // Only as many words as the longest gazetteer name opening with this word (one for the all-caps look-up).
             let longest = min(lists.gazetteerMaxWords, lists.gazetteerWordsByFirstWord[run[k].text] ?? 1)
             for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
@@ -273,15 +303,15 @@ struct EntityRecogniser {
         }
         // "Western-supplied", "US-made": a compound adjective (its last part lowercase), not a name.
         func isCompoundAdjective(_ text: String) -> Bool {
-            guard let hyphen = text.lastIndex(of: "-") else { return false }
+            // Without a hyphen byte there is no hyphen character: most words end here, before the Character scan.
+            guard text.utf8.contains(0x2D), let hyphen = text.lastIndex(of: "-") else { return false }
             let last = text[text.index(after: hyphen)...]
             return !last.isEmpty && last.allSatisfy { $0.isLowercase }
         }
         if run.count == 1, isNationality(run[0]) || isCompoundAdjective(run[0].text) || run[0].is(.calendarWord) || run[0].is(.title)
-            || lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}") {
+            || (lowers[0].utf8.first == 0x69 && (lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}"))) {
             return
         }
-        let range = mention(paragraph, run[0].start, run[run.count - 1].end)
         // "Defense Ministry", "Department of Defense": an organisation word last, or before "of". ("Police Chief
         // Mark Davis" is a person with a title.)
         let organisationBeforeOf = lowers.indices.contains { k in
@@ -295,7 +325,8 @@ struct EntityRecogniser {
             return
         }
         if run.count > 1, let last = run.last, last.is(.placeWord) {
-            candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil, mention: range, isSingleWord: false))
+            candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil,
+                                        mention: mention(paragraph, run[0].start, run[run.count - 1].end), isSingleWord: false))
             return
         }
         // Titles and nationalities before the name.
@@ -334,6 +365,7 @@ struct EntityRecogniser {
             }
             return
         }
-        candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .other, title: nil, mention: range, isSingleWord: false))
+        candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .other, title: nil,
+                                    mention: mention(paragraph, run[0].start, run[run.count - 1].end), isSingleWord: false))
     }
 }
