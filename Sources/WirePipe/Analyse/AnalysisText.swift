@@ -78,44 +78,22 @@ struct AnalysisText {
 
     /// `lists` defaults to the shared word lists (the ones every analyser is given).
     init(paragraphs texts: [String], title: String?, lists: WordLists? = nil) {
+        // Each word is numbered (and its word lists looked up) as it is cut, paragraphs first, then the title.
+        var words = ArticleWords(lists: lists ?? (try? WordLists.shared.get()))
         var offset = 0
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(texts.count)
         for (index, text) in texts.enumerated() {
             let scalars = Self.scalars(of: text)
-            paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
+            paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars, words: &words)))
             offset += scalars.count + 2  // the blank line between paragraphs
         }
-        var title = title.map { text in
-            let scalars = Self.scalars(of: text)
-            return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
-        }
-        let lists = lists ?? (try? WordLists.shared.get())
-        // One hash per word: its number in the article and (for a new word) the lists holding it, found by the
-        // same hash.
-        let tokenCount = paragraphs.reduce(0) { $0 + $1.tokens.count } + (title?.tokens.count ?? 0)
-        var numbers = WordNumbers(capacity: tokenCount)
-        var flags: [WordFlags] = []
-        var lowerWords: [String] = []
-        func mark(_ tokens: inout [Token]) {
-            for k in tokens.indices where tokens[k].kind == .word {
-                let lower = tokens[k].lower
-                let hash = WordHash.of(lower)
-                let (id, isNew) = numbers.number(of: lower, hash: hash, in: lowerWords)
-                if isNew {
-                    lowerWords.append(lower)
-                    flags.append(lists?.flagTable.flags(of: lower, hash: hash) ?? [])
-                }
-                tokens[k].wordID = id
-                tokens[k].lists = flags[Int(id)]
-            }
-        }
-        // Marked while the arrays are held here alone: marking `self.paragraphs[k]` would copy each token array.
-        for k in paragraphs.indices { mark(&paragraphs[k].tokens) }
-        if title != nil { mark(&title!.tokens) }
         self.paragraphs = paragraphs
-        self.title = title
-        self.lowerWords = lowerWords
+        self.title = title.map { text in
+            let scalars = Self.scalars(of: text)
+            return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars, words: &words))
+        }
+        self.lowerWords = words.lowerWords
     }
 
     /// The word texts of a short string (gazetteer names, phrases), split as the article is.
@@ -230,7 +208,14 @@ struct AnalysisText {
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || TextFolding.isSpaceLike(c) }
 
+    /// The tokens of a text, their words numbered in a table of their own (without word lists).
     static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+        var words = ArticleWords(lists: nil)
+        return tokens(s, words: &words)
+    }
+
+    /// The tokens of one paragraph; `words` numbers their words across the article.
+    static func tokens(_ s: [Unicode.Scalar], words: inout ArticleWords) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(s.count / 5 + 1)
         let n = s.count
@@ -268,7 +253,7 @@ struct AnalysisText {
                 }
                 // Only a capital (or a digit) can open a sentence: "R-Neb., called" goes on after the dot.
                 let opens = sentenceStart && (s[i].properties.isUppercase || (s[i].value >= 0x30 && s[i].value <= 0x39))
-                result.append(word(s, i, j, sentenceStart: opens))
+                result.append(word(s, i, j, sentenceStart: opens, words: &words))
                 sentenceStart = false
                 i = j
                 continue
@@ -320,30 +305,35 @@ struct AnalysisText {
         return c.properties.isAlphabetic
     }
 
-    private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool) -> Token {
-        // Fast path: most words are ASCII, and most have no capital, so one string serves as both forms.
+    private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool, words: inout ArticleWords) -> Token {
+        // Fast path: most words are ASCII. The lowercase form is hashed from the scalars and found in the article's
+        // table, so a word seen before takes its lowercase string from there; a word without a capital is its
+        // lowercase form, so then no string is made at all.
         var letters = 0, upper = 0
         var ascii = true
+        var hash = WordHash.seed
         for k in a..<b {
             let v = s[k].value
             if v >= 0x80 { ascii = false; break }
-            if v >= 0x41 && v <= 0x5A { letters += 1; upper += 1 } else if v >= 0x61 && v <= 0x7A { letters += 1 }
+            if v >= 0x41 && v <= 0x5A {
+                letters += 1
+                upper += 1
+                hash = WordHash.add(hash, UInt8(truncatingIfNeeded: v + 32))
+            } else {
+                if v >= 0x61 && v <= 0x7A { letters += 1 }
+                hash = WordHash.add(hash, UInt8(truncatingIfNeeded: v))
+            }
         }
         if ascii {
-            let text = String(unsafeUninitializedCapacity: b - a) { buffer in
+            let (id, lower) = words.number(asciiLowercaseOf: s, a, b, hash: hash)
+            let text = upper == 0 ? lower : String(unsafeUninitializedCapacity: b - a) { buffer in
                 for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
-                return b - a
-            }
-            let lower = upper == 0 ? text : String(unsafeUninitializedCapacity: b - a) { buffer in
-                for k in a..<b {
-                    let byte = UInt8(truncatingIfNeeded: s[k].value)
-                    buffer[k - a] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                }
                 return b - a
             }
             let first = s[a].value
             return Token(kind: .word, text: text, lower: lower, start: a, end: b, isCapitalised: first >= 0x41 && first <= 0x5A,
-                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
+                         lists: words.flags[Int(id)], wordID: id)
         }
         var view = String.UnicodeScalarView()
         var lower = String.UnicodeScalarView()
@@ -370,45 +360,105 @@ struct AnalysisText {
         }
         let text = String(view)
         let lowerText = ascii ? String(lower) : text.lowercased()
+        let id = words.number(of: lowerText)
         let first = s[a]
         let capitalised = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         return Token(kind: .word, text: text, lower: lowerText, start: a, end: b, isCapitalised: capitalised,
-                     isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+                     isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
+                     lists: words.flags[Int(id)], wordID: id)
     }
 }
 
-/// Numbers the distinct lowercase words of one article: an open-addressing table hashed with FNV-1a over the
-/// UTF-8 bytes, several times cheaper per look-up than a Dictionary's seeded SipHash, and every word token is
-/// looked up. Words hash by their bytes; the text is in NFC (normalise), so equal words have equal bytes.
-private struct WordNumbers {
-    private var slots: [Int32]
+/// Numbers the distinct lowercase words of one article as its paragraphs are tokenised, and holds the word lists
+/// of each: an open-addressing table hashed with FNV-1a (`WordHash`) over the UTF-8 bytes, several times cheaper
+/// per look-up than a Dictionary's seeded SipHash, and every word token is looked up. Words are equal when their
+/// bytes are; the text is in NFC (normalise), so equal words have equal bytes.
+struct ArticleWords {
+    /// The distinct lowercase words, by number.
+    private(set) var lowerWords: [String] = []
+    /// The word lists holding each word, by number.
+    private(set) var flags: [WordFlags] = []
+    private let lists: WordLists?
+    private var slots = [Int32](repeating: -1, count: 1024)
     private var hashes: [UInt64] = []
-    private let mask: Int
+    /// The words' bytes, one after another: word `id` is `bytes[starts[id]..<starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
 
-    /// `capacity`: at most this many words will be numbered; the table stays at most half full, so never grows.
-    init(capacity: Int) {
-        var size = 64
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        hashes.reserveCapacity(capacity)
+    init(lists: WordLists?) {
+        self.lists = lists
     }
 
-    /// The number of `word` (whose `WordHash` is `hash`), and whether it is new (then it is `words.count`, and
-    /// the caller appends it).
-    mutating func number(of word: String, hash: UInt64, in words: [String]) -> (id: Int32, isNew: Bool) {
+    /// The number and lowercase string of the ASCII word `s[a..<b]`, lowercased, whose `WordHash` is `hash`.
+    mutating func number(asciiLowercaseOf s: [Unicode.Scalar], _ a: Int, _ b: Int, hash: UInt64) -> (Int32, String) {
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let id = slots[slot]
-            if id < 0 {
-                let new = Int32(hashes.count)
-                slots[slot] = new
-                hashes.append(hash)
-                return (new, true)
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, Self.equal(bytes, starts[Int(id)], starts[Int(id) + 1], s, a, b) {
+                return (id, lowerWords[Int(id)])
             }
-            if hashes[Int(id)] == hash, words[Int(id)] == word { return (id, false) }
             slot = (slot + 1) & mask
         }
+        let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+            for k in a..<b {
+                let byte = UInt8(truncatingIfNeeded: s[k].value)
+                buffer[k - a] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            }
+            return b - a
+        }
+        return (add(lower, hash: hash, slot: slot), lower)
+    }
+
+    /// The number of a lowercase word (any script).
+    mutating func number(of lower: String) -> Int32 {
+        let hash = WordHash.of(lower)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, lowerWords[Int(id)].utf8.elementsEqual(bytes[starts[Int(id)]..<starts[Int(id) + 1]]) {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        return add(lower, hash: hash, slot: slot)
+    }
+
+    /// Numbers a new word in the free `slot`, then keeps the table at most half full.
+    private mutating func add(_ lower: String, hash: UInt64, slot: Int) -> Int32 {
+        let id = Int32(lowerWords.count)
+        slots[slot] = id
+        hashes.append(hash)
+        lowerWords.append(lower)
+        bytes.append(contentsOf: lower.utf8)
+        starts.append(bytes.count)
+        flags.append(lists?.flagTable.flags(of: lower, hash: hash) ?? [])
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ bytes: [UInt8], _ lo: Int, _ hi: Int, _ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard hi - lo == b - a else { return false }
+        for k in 0..<(b - a) {
+            var byte = UInt8(truncatingIfNeeded: s[a + k].value)
+            if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+            if bytes[lo + k] != byte { return false }
+        }
+        return true
     }
 }
 
@@ -416,18 +466,25 @@ private struct WordNumbers {
 /// so one hash per distinct word serves both. Words hash by their bytes; the text is in NFC (normalise), so
 /// equal words have equal bytes.
 enum WordHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
     static func of(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = seed
         var word = word
         word.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            for byte in bytes { hash = add(hash, byte) }
         }
         return hash
     }
 }
 
 /// The word lists' flags by word (`WordLists.flagsByWord`) in an open-addressing table hashed with `WordHash`:
-/// an article looks up each of its distinct words once, and the hash is already made for `WordNumbers`.
+/// an article looks up each of its distinct words once, and the hash is already made for `ArticleWords`.
 struct WordFlagTable: Sendable {
     private var slots: [Int32]
     private var words: [String] = []

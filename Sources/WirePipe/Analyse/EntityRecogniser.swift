@@ -47,15 +47,22 @@ struct EntityRecogniser {
         }
 
         // Merge: people by full name, everything else by canonical name.
-        var entities: [String: NamedEntity] = [:]
+        // Entities in order of first mention, with their keys; `index` finds a key's entity with one hash.
+        var entities: [NamedEntity] = []
         var order: [String] = []
+        var index: [String: Int] = [:]
         func add(_ key: String, _ name: String, _ type: NamedEntity.Kind, _ title: String?, _ mention: NamedEntity.Mention) {
-            if entities[key] == nil {
-                entities[key] = NamedEntity(name: name, type: type, title: title, count: 0, mentions: [])
+            let at: Int
+            if let known = index[key] {
+                at = known
+            } else {
+                at = entities.count
+                index[key] = at
+                entities.append(NamedEntity(name: name, type: type, title: title, count: 0, mentions: []))
                 order.append(key)
             }
-            entities[key]!.mentions.append(mention)
-            if entities[key]!.title == nil, let title { entities[key]!.title = title }
+            entities[at].mentions.append(mention)
+            if entities[at].title == nil, let title { entities[at].title = title }
         }
         var surnames: [String: String] = [:]
         // A person is mentioned many times: each name's surname is worked out once (the last mention still wins).
@@ -80,7 +87,7 @@ struct EntityRecogniser {
         for single in pendingSingles {
             if let full = surnames[single.lower] {
                 add(full, full, .person, nil, single.mention)
-            } else if let known = entities[single.word] {
+            } else if let known = index[single.word].map({ entities[$0] }) {
                 add(known.name, known.name, known.type, nil, single.mention)
             } else if !single.onlyIfKnown {
                 add(single.word, single.word, single.placeHint ? .place : .other, nil, single.mention)
@@ -89,8 +96,8 @@ struct EntityRecogniser {
 
         // Lowercase spellings and the headline.
         var byLower: [String: String] = [:]
-        for key in order where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
-            let entity = entities[key]!
+        for (at, key) in order.enumerated() where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
+            let entity = entities[at]
             let lower = key.lowercased()
             if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,
                !lists.lowercaseExclusions.contains(lower), !lists.stopWords.contains(lower) {
@@ -103,7 +110,7 @@ struct EntityRecogniser {
                 && tokens[k].is(.lowercaseGazetteerName) {
                 let token = tokens[k]
                 if let key = byLower[token.lower] {
-                    entities[key]!.mentions.append(mention(paragraph, token.start, token.end))
+                    entities[index[key]!].mentions.append(mention(paragraph, token.start, token.end))
                 }
             }
         }
@@ -111,8 +118,8 @@ struct EntityRecogniser {
             var names: [String: String] = [:]
             for key in order { names[key.lowercased()] = key }
             // In order of first mention, not dictionary order: the same page always gives the same entities.
-            for key in order where entities[key]!.type == .person {
-                if let last = key.split(separator: " ").last { names[last.lowercased()] = names[last.lowercased()] ?? key }
+            for (at, key) in order.enumerated() where entities[at].type == .person {
+                if let last = Self.lastWord(of: key) { names[last.lowercased()] = names[last.lowercased()] ?? key }
             }
             let words = title.tokens.filter { $0.kind == .word }
             var k = 0
@@ -121,9 +128,9 @@ struct EntityRecogniser {
                 for length in stride(from: min(4, words.count - k), through: 1, by: -1) {
                     let phrase = words[k..<(k + length)].map(\.lower).joined(separator: " ")
                     // Names found in the text, then gazetteer aliases of entities found in the text ("US").
-                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { entities[$0] == nil ? nil : $0 }
+                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { index[$0] == nil ? nil : $0 }
                     if let key = known {
-                        entities[key]!.mentions.append(mention(title, words[k].start, words[k + length - 1].end))
+                        entities[index[key]!].mentions.append(mention(title, words[k].start, words[k + length - 1].end))
                         matched = length
                         break
                     }
@@ -132,7 +139,7 @@ struct EntityRecogniser {
             }
         }
 
-        var result = order.compactMap { entities[$0] }
+        var result = entities
         for index in result.indices {
             result[index].mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
             result[index].count = result[index].mentions.count
@@ -148,6 +155,18 @@ struct EntityRecogniser {
         if let ascii = asciiSurname(of: name) { return ascii }
         let words = name.split(separator: " ")
         return words.last { word in !nameSuffixes.contains(String(word.lowercased().filter { $0 != "." })) }.map(String.init)
+    }
+
+    /// The last space-separated word of a name (`split(separator: " ").last`), on the bytes of an ASCII name.
+    static func lastWord(of name: String) -> Substring? {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: " ").last }
+        let utf8 = name.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return name[start..<end]
     }
 
     /// `surname(of:)` for an ASCII name, on its bytes (nil for any other name, which takes the general path):

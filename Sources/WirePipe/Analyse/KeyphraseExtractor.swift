@@ -42,11 +42,10 @@ struct KeyphraseExtractor {
         // Phrases seen once that are single words say little: prefer repeated or multi-word phrases.
         // Only phrases scoring at least the count-th best score can be kept: the names (for the tie order) are
         // built for those alone.
-        let scored = occurrences.compactMap { key, seen -> (phrase: [Int32], score: Double)? in
-            let phrase = key.words
+        let scored = occurrences.compactMap { phrase, seen -> (phrase: PhraseKey, score: Double)? in
             guard seen > 1 || phrase.count > 1 else { return nil }
             var score = 0.0
-            for id in phrase { score += Double(degree[Int(id)]) / Double(frequency[Int(id)]) }
+            phrase.forEachWord { id in score += Double(degree[Int(id)]) / Double(frequency[Int(id)]) }
             return (phrase, score)
         }
         var cutoff = -Double.infinity
@@ -55,7 +54,7 @@ struct KeyphraseExtractor {
         }
         var ranked: [(key: String, value: Double)] = []
         for candidate in scored where candidate.score >= cutoff {
-            let key = candidate.phrase.map { words[Int($0)] }.joined(separator: " ")
+            let key = candidate.phrase.words.map { words[Int($0)] }.joined(separator: " ")
             ranked.append((key: key, value: candidate.score))
         }
         ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -76,11 +75,27 @@ private struct PhraseKey: Hashable {
         high = part(2) | part(3) << 32
     }
 
+    /// How many words the phrase has.
+    var count: Int {
+        var count = 0
+        forEachWord { _ in count += 1 }
+        return count
+    }
+
+    /// The word numbers, first to last.
     var words: [Int32] {
         var result: [Int32] = []
-        for part in [low & 0xFFFF_FFFF, low >> 32, high & 0xFFFF_FFFF, high >> 32] where part != 0 {
-            result.append(Int32(bitPattern: UInt32(part - 1)))
-        }
+        result.reserveCapacity(4)
+        forEachWord { result.append($0) }
         return result
+    }
+
+    @inline(__always)
+    func forEachWord(_ body: (Int32) -> Void) {
+        for k in 0..<4 {
+            let part = ((k < 2 ? low : high) >> UInt64(k % 2 * 32)) & 0xFFFF_FFFF
+            guard part != 0 else { return }  // absent words come last
+            body(Int32(bitPattern: UInt32(part - 1)))
+        }
     }
 }
