@@ -378,7 +378,8 @@ struct ArticleWords {
     private(set) var lowerWords: [String] = []
     /// The word lists holding each word, by number.
     private(set) var flags: [WordFlags] = []
-    private let lists: WordLists?
+    /// The word lists' flags (the table alone: copying the whole `WordLists` per new word cost more than the look-up).
+    private let flagTable: WordFlagTable?
     private var slots = [Int32](repeating: -1, count: 1024)
     private var hashes: [UInt64] = []
     /// The words' bytes, one after another: word `id` is `bytes[starts[id]..<starts[id + 1]]`.
@@ -386,7 +387,8 @@ struct ArticleWords {
     private var starts: [Int] = [0]
 
     init(lists: WordLists?) {
-        self.lists = lists
+        flagTable = lists?.flagTable
+        bytes.reserveCapacity(4096)
     }
 
     /// The number and lowercase string of the ASCII word `s[a..<b]`, lowercased, whose `WordHash` is `hash`.
@@ -408,6 +410,10 @@ struct ArticleWords {
             }
             return b - a
         }
+        for k in a..<b {
+            let byte = UInt8(truncatingIfNeeded: s[k].value)
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
         return (add(lower, hash: hash, slot: slot), lower)
     }
 
@@ -424,18 +430,19 @@ struct ArticleWords {
             }
             slot = (slot + 1) & mask
         }
+        bytes.append(contentsOf: lower.utf8)
         return add(lower, hash: hash, slot: slot)
     }
 
-    /// Numbers a new word in the free `slot`, then keeps the table at most half full.
+    /// Numbers a new word in the free `slot` (its bytes just appended to `bytes`), then keeps the table at most
+    /// half full.
     private mutating func add(_ lower: String, hash: UInt64, slot: Int) -> Int32 {
         let id = Int32(lowerWords.count)
         slots[slot] = id
         hashes.append(hash)
         lowerWords.append(lower)
-        bytes.append(contentsOf: lower.utf8)
         starts.append(bytes.count)
-        flags.append(lists?.flagTable.flags(of: lower, hash: hash) ?? [])
+        flags.append(flagTable?.flags(of: lower, hash: hash) ?? [])
         if hashes.count * 2 > slots.count { grow() }
         return id
     }

@@ -212,37 +212,40 @@ struct EntityRecogniser {
     ) {
         let tokens = paragraph.tokens
         var i = 0
+        // One buffer for every run's token indices; tokens are read in place, not copied, while runs are extended.
+        var run: [Int] = []
+        run.reserveCapacity(8)
         while i < tokens.count {
             // Fields read in place: the tokens between names are not copied.
             guard tokens[i].kind == .word, tokens[i].isCapitalised || tokens[i].isAllCaps else { i += 1; continue }
             // Extend the run: capitalised words, "of"/particles before a capitalised word, the dot of an initial.
-            var run: [Int] = [i]
+            run.removeAll(keepingCapacity: true)
+            run.append(i)
             var j = i + 1
             while j < tokens.count {
-                let t = tokens[j]
-                if isNameWord(t), !t.startsSentence { run.append(j); j += 1; continue }
+                if isNameWord(tokens[j]), !tokens[j].startsSentence { run.append(j); j += 1; continue }
+                let isWord = tokens[j].kind == .word
                 // "Securities and Exchange Commission": "and" inside an organisation's name.
-                if t.kind == .word, t.lower == "and", let end = organisationNameEnd(tokens, from: j + 1) {
+                if isWord, tokens[j].lower == "and", let end = organisationNameEnd(tokens, from: j + 1) {
                     while j < end { run.append(j); j += 1 }
                     continue
                 }
-                if t.kind == .word, t.lower == "of" || t.is(.particle), j + 1 < tokens.count,
+                if isWord, tokens[j].lower == "of" || tokens[j].is(.particle), j + 1 < tokens.count,
                    isNameWord(tokens[j + 1]), !tokens[j + 1].startsSentence {
                     run.append(j); j += 1; continue
                 }
-                if t.isPunctuation("."), let last = run.last, tokens[last].end == t.start,
+                if tokens[j].isPunctuation("."), let last = run.last, tokens[last].end == tokens[j].start,
                    tokens[last].text.unicodeScalars.count == 1 || AnalysisText.abbreviations.contains(tokens[last].lower),
                    j + 1 < tokens.count, isNameWord(tokens[j + 1]) {
                     j += 1; continue  // "John F. Kennedy", "Sen. Jane Doe": the dot is skipped, the words stay one run
                 }
                 break
             }
-            let previous = i > 0 ? tokens[i - 1] : nil
-            let beforePrevious = i > 1 ? tokens[i - 2] : nil
-            classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly,
-                     placeHint: previous?.lower == "of" && beforePrevious.map { $0.is(.placeIntroducer) } == true,
-                     locativeHint: previous.map { $0.lower == "in" || $0.lower == "from" || $0.lower == "near" } == true,
-                     into: &candidates, singles: &singles)
+            // "the city of Kherson": a place; "in Kherson", "from Kherson", "near Kherson": perhaps one.
+            let placeHint = i > 1 && tokens[i - 1].lower == "of" && tokens[i - 2].is(.placeIntroducer)
+            let locativeHint = i > 0 && (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "from" || tokens[i - 1].lower == "near")
+            classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly, placeHint: placeHint,
+                     locativeHint: locativeHint, into: &candidates, singles: &singles)
             i = j
         }
     }

@@ -9,17 +9,24 @@ extension NormalisedParagraph {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: StoredKeys.self)
-        let kind = try container.decode(BlockKind.self, forKey: .kind)
+        // Concrete decode calls only (String, Int): the generic ones (an enum, `[[Int]]`) go through the runtime's
+        // type metadata for every value.
+        let rawKind = try container.decode(String.self, forKey: .kind)
+        guard let kind = BlockKind(rawValue: rawKind) else {
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown block kind \(rawKind)")
+        }
         let text = try container.decode(String.self, forKey: .text)
-        let pairs = try container.decode([[Int]].self, forKey: .sentences)
+        var pairs = try container.nestedUnkeyedContainer(forKey: .sentences)
         var sentences: [Range<Int>] = []
-        sentences.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard pair.count == 2, pair[0] <= pair[1] else {
+        if let count = pairs.count { sentences.reserveCapacity(count) }
+        while !pairs.isAtEnd {
+            var pair = try pairs.nestedUnkeyedContainer()
+            let lower = try pair.decode(Int.self), upper = try pair.decode(Int.self)
+            guard pair.isAtEnd, lower <= upper else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .sentences, in: container, debugDescription: "a sentence range is not [lower, upper] with lower <= upper")
             }
-            sentences.append(pair[0]..<pair[1])
+            sentences.append(lower..<upper)
         }
         self.init(kind: kind, text: text, sentences: sentences, words: try container.decode(Int.self, forKey: .words))
     }

@@ -123,5 +123,11 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(NormalisedParagraph.self, from: Data(reversed.utf8)) }
         let short = #"{"kind":"paragraph","sentences":[[4]],"text":"One.","words":1}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(NormalisedParagraph.self, from: Data(short.utf8)) }
+        let long = #"{"kind":"paragraph","sentences":[[0,4,9]],"text":"One.","words":1}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NormalisedParagraph.self, from: Data(long.utf8)) }
+        let kind = #"{"kind":"footnote","sentences":[],"text":"One.","words":1}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NormalisedParagraph.self, from: Data(kind.utf8)) }
+        let empty = #"{"kind":"heading","sentences":[],"text":"","words":0}"#
+        #expect(try JSONDecoder().decode(NormalisedParagraph.self, from: Data(empty.utf8)).kind == .heading)
     }
 }
