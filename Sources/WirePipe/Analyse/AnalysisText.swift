@@ -19,6 +19,9 @@ struct WordFlags: OptionSet, Sendable {
     static let particle = WordFlags(rawValue: 1 << 13)
     /// The lowercase spelling of a one-word gazetteer name.
     static let lowercaseGazetteerName = WordFlags(rawValue: 1 << 12)
+    /// The lowercase spelling of the first word of some gazetteer name or alias: a word without it opens none,
+    /// so the gazetteer need not be searched from there.
+    static let gazetteerFirstWord = WordFlags(rawValue: 1 << 14)
 }
 
 /// The article text prepared once for the analysers: each paragraph's Unicode scalars and its tokens with
@@ -64,18 +67,7 @@ struct AnalysisText {
         var tokens: [Token]
 
         func string(_ range: Range<Int>) -> String {
-            // Encoding to UTF-8 by hand is several times faster than appending to a UnicodeScalarView.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count + 8)
-            for k in range {
-                let scalar = scalars[k]
-                if scalar.value < 0x80 {
-                    bytes.append(UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            AnalysisText.string(scalars, range)
         }
     }
 
@@ -86,40 +78,22 @@ struct AnalysisText {
 
     /// `lists` defaults to the shared word lists (the ones every analyser is given).
     init(paragraphs texts: [String], title: String?, lists: WordLists? = nil) {
+        // Each word is numbered (and its word lists looked up) as it is cut, paragraphs first, then the title.
+        var words = ArticleWords(lists: lists ?? (try? WordLists.shared.get()))
         var offset = 0
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(texts.count)
         for (index, text) in texts.enumerated() {
             let scalars = Self.scalars(of: text)
-            paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars)))
+            paragraphs.append(Paragraph(index: index, offset: offset, scalars: scalars, tokens: Self.tokens(scalars, words: &words)))
             offset += scalars.count + 2  // the blank line between paragraphs
         }
         self.paragraphs = paragraphs
         self.title = title.map { text in
             let scalars = Self.scalars(of: text)
-            return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars))
+            return Paragraph(index: -1, offset: 0, scalars: scalars, tokens: Self.tokens(scalars, words: &words))
         }
-        let lists = lists ?? (try? WordLists.shared.get())
-        // One hash per word: its number in the article and (for a new word) the lists holding it.
-        let tokenCount = self.paragraphs.reduce(0) { $0 + $1.tokens.count } + (self.title?.tokens.count ?? 0)
-        var numbers = WordNumbers(capacity: tokenCount)
-        var flags: [WordFlags] = []
-        var lowerWords: [String] = []
-        func mark(_ tokens: inout [Token]) {
-            for k in tokens.indices where tokens[k].kind == .word {
-                let lower = tokens[k].lower
-                let (id, isNew) = numbers.number(of: lower, in: lowerWords)
-                if isNew {
-                    lowerWords.append(lower)
-                    flags.append(lists?.flagsByWord[lower] ?? [])
-                }
-                tokens[k].wordID = id
-                tokens[k].lists = flags[Int(id)]
-            }
-        }
-        for k in self.paragraphs.indices { mark(&self.paragraphs[k].tokens) }
-        if self.title != nil { mark(&self.title!.tokens) }
-        self.lowerWords = lowerWords
+        self.lowerWords = words.lowerWords
     }
 
     /// The word texts of a short string (gazetteer names, phrases), split as the article is.
@@ -130,11 +104,69 @@ struct AnalysisText {
     /// The Unicode scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: once to
     /// count, once to copy). A text has at most as many scalars as UTF-8 bytes.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // Decoded by hand (the text is valid UTF-8): an ASCII byte is its scalar.
+                let n = bytes.count
+                var k = 0
+                while k < n {
+                    let b0 = bytes[k]
+                    var value: UInt32
+                    if b0 < 0x80 {
+                        value = UInt32(b0)
+                        k += 1
+                    } else if b0 < 0xE0 {
+                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
+                        k += 2
+                    } else if b0 < 0xF0 {
+                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+                        k += 3
+                    } else {
+                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
+                        value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
+                        k += 4
+                    }
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                }
             }
+        }
+    }
+
+    /// `scalars[range]` as a String, encoded to UTF-8 straight into the string's storage (several times
+    /// faster than appending to a UnicodeScalarView).
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var bytes = 0
+        for k in range {
+            let v = scalars[k].value
+            bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var n = 0
+            for k in range {
+                let v = scalars[k].value
+                if v < 0x80 {
+                    buffer[n] = UInt8(truncatingIfNeeded: v)
+                    n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    n += 4
+                }
+            }
+            return n
         }
     }
 
@@ -176,7 +208,14 @@ struct AnalysisText {
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || TextFolding.isSpaceLike(c) }
 
+    /// The tokens of a text, their words numbered in a table of their own (without word lists).
     static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+        var words = ArticleWords(lists: nil)
+        return tokens(s, words: &words)
+    }
+
+    /// The tokens of one paragraph; `words` numbers their words across the article.
+    static func tokens(_ s: [Unicode.Scalar], words: inout ArticleWords) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(s.count / 5 + 1)
         let n = s.count
@@ -214,7 +253,7 @@ struct AnalysisText {
                 }
                 // Only a capital (or a digit) can open a sentence: "R-Neb., called" goes on after the dot.
                 let opens = sentenceStart && (s[i].properties.isUppercase || (s[i].value >= 0x30 && s[i].value <= 0x39))
-                result.append(word(s, i, j, sentenceStart: opens))
+                result.append(word(s, i, j, sentenceStart: opens, words: &words))
                 sentenceStart = false
                 i = j
                 continue
@@ -235,7 +274,7 @@ struct AnalysisText {
                 continue
             }
             let kind: Token.Kind = isQuoteMark(c) ? .quoteMark : .punctuation
-            let text = c.value < 0x80 ? String(unsafeUninitializedCapacity: 1) { $0[0] = UInt8(c.value); return 1 } : String(Character(c))
+            let text = c.value < 0x80 ? asciiStrings[Int(c.value)] : String(Character(c))
             result.append(Token(kind: kind, text: text, lower: text, start: i, end: i + 1,
                                 isCapitalised: false, isAllCaps: false, startsSentence: false))
             if c == "." || c == "!" || c == "?" || c == ":" || c == ";" {
@@ -248,6 +287,9 @@ struct AnalysisText {
         }
         return result
     }
+
+    /// The one-character strings of ASCII, made once: punctuation tokens take theirs from here.
+    private static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Abbreviations whose period does not end a sentence (titles and initials before names).
     static let abbreviations: Set<String> = [
@@ -263,31 +305,41 @@ struct AnalysisText {
         return c.properties.isAlphabetic
     }
 
-    private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool) -> Token {
-        // Fast path: most words are ASCII; build both strings straight from bytes.
-        if s[a..<b].allSatisfy({ $0.value < 0x80 }) {
-            var letters = 0, upper = 0
-            let text = String(unsafeUninitializedCapacity: b - a) { buffer in
-                for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
-                return b - a
+    private static func word(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, sentenceStart: Bool, words: inout ArticleWords) -> Token {
+        // Fast path: most words are ASCII. The lowercase form is hashed from the scalars and found in the article's
+        // table, so a word seen before takes its lowercase string from there; a word without a capital is its
+        // lowercase form, so then no string is made at all.
+        var letters = 0, upper = 0
+        var ascii = true
+        var hash = WordHash.seed
+        for k in a..<b {
+            let v = s[k].value
+            if v >= 0x80 { ascii = false; break }
+            if v >= 0x41 && v <= 0x5A {
+                letters += 1
+                upper += 1
+                hash = WordHash.add(hash, UInt8(truncatingIfNeeded: v + 32))
+            } else {
+                if v >= 0x61 && v <= 0x7A { letters += 1 }
+                hash = WordHash.add(hash, UInt8(truncatingIfNeeded: v))
             }
-            let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
-                for k in a..<b {
-                    var byte = UInt8(truncatingIfNeeded: s[k].value)
-                    if byte >= 0x41 && byte <= 0x5A { byte += 32; letters += 1; upper += 1 } else if byte >= 0x61 && byte <= 0x7A { letters += 1 }
-                    buffer[k - a] = byte
-                }
+        }
+        if ascii {
+            let (id, lower) = words.number(asciiLowercaseOf: s, a, b, hash: hash)
+            let text = upper == 0 ? lower : String(unsafeUninitializedCapacity: b - a) { buffer in
+                for k in a..<b { buffer[k - a] = UInt8(truncatingIfNeeded: s[k].value) }
                 return b - a
             }
             let first = s[a].value
             return Token(kind: .word, text: text, lower: lower, start: a, end: b, isCapitalised: first >= 0x41 && first <= 0x5A,
-                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+                         isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
+                         lists: words.flags[Int(id)], wordID: id)
         }
         var view = String.UnicodeScalarView()
         var lower = String.UnicodeScalarView()
         view.append(contentsOf: s[a..<b])
-        var letters = 0, upper = 0
-        var ascii = true
+        letters = 0
+        upper = 0
         for k in a..<b {
             let c = s[k]
             let v = c.value
@@ -308,44 +360,169 @@ struct AnalysisText {
         }
         let text = String(view)
         let lowerText = ascii ? String(lower) : text.lowercased()
+        let id = words.number(of: lowerText)
         let first = s[a]
         let capitalised = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         return Token(kind: .word, text: text, lower: lowerText, start: a, end: b, isCapitalised: capitalised,
-                     isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart)
+                     isAllCaps: letters >= 2 && upper == letters, startsSentence: sentenceStart,
+                     lists: words.flags[Int(id)], wordID: id)
     }
 }
 
-/// Numbers the distinct lowercase words of one article: an open-addressing table hashed with FNV-1a over the
-/// UTF-8 bytes, several times cheaper per look-up than a Dictionary's seeded SipHash, and every word token is
-/// looked up. Words hash by their bytes; the text is in NFC (normalise), so equal words have equal bytes.
-private struct WordNumbers {
-    private var slots: [Int32]
+/// Numbers the distinct lowercase words of one article as its paragraphs are tokenised, and holds the word lists
+/// of each: an open-addressing table hashed with FNV-1a (`WordHash`) over the UTF-8 bytes, several times cheaper
+/// per look-up than a Dictionary's seeded SipHash, and every word token is looked up. Words are equal when their
+/// bytes are; the text is in NFC (normalise), so equal words have equal bytes.
+struct ArticleWords {
+    /// The distinct lowercase words, by number.
+    private(set) var lowerWords: [String] = []
+    /// The word lists holding each word, by number.
+    private(set) var flags: [WordFlags] = []
+    /// The word lists' flags (the table alone: copying the whole `WordLists` per new word cost more than the look-up).
+    private let flagTable: WordFlagTable?
+    private var slots = [Int32](repeating: -1, count: 1024)
     private var hashes: [UInt64] = []
-    private let mask: Int
+    /// The words' bytes, one after another: word `id` is `bytes[starts[id]..<starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
 
-    /// `capacity`: at most this many words will be numbered; the table stays at most half full, so never grows.
-    init(capacity: Int) {
-        var size = 64
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        hashes.reserveCapacity(capacity)
+    init(lists: WordLists?) {
+        flagTable = lists?.flagTable
+        bytes.reserveCapacity(4096)
     }
 
-    /// The number of `word`, and whether it is new (then it is `words.count`, and the caller appends it).
-    mutating func number(of word: String, in words: [String]) -> (id: Int32, isNew: Bool) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    /// The number and lowercase string of the ASCII word `s[a..<b]`, lowercased, whose `WordHash` is `hash`.
+    mutating func number(asciiLowercaseOf s: [Unicode.Scalar], _ a: Int, _ b: Int, hash: UInt64) -> (Int32, String) {
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let id = slots[slot]
-            if id < 0 {
-                let new = Int32(hashes.count)
-                slots[slot] = new
-                hashes.append(hash)
-                return (new, true)
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, Self.equal(bytes, starts[Int(id)], starts[Int(id) + 1], s, a, b) {
+                return (id, lowerWords[Int(id)])
             }
-            if hashes[Int(id)] == hash, words[Int(id)] == word { return (id, false) }
+            slot = (slot + 1) & mask
+        }
+        let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+            for k in a..<b {
+                let byte = UInt8(truncatingIfNeeded: s[k].value)
+                buffer[k - a] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            }
+            return b - a
+        }
+        for k in a..<b {
+            let byte = UInt8(truncatingIfNeeded: s[k].value)
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return (add(lower, hash: hash, slot: slot), lower)
+    }
+
+    /// The number of a lowercase word (any script).
+    mutating func number(of lower: String) -> Int32 {
+        let hash = WordHash.of(lower)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash, lowerWords[Int(id)].utf8.elementsEqual(bytes[starts[Int(id)]..<starts[Int(id) + 1]]) {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        bytes.append(contentsOf: lower.utf8)
+        return add(lower, hash: hash, slot: slot)
+    }
+
+    /// Numbers a new word in the free `slot` (its bytes just appended to `bytes`), then keeps the table at most
+    /// half full.
+    private mutating func add(_ lower: String, hash: UInt64, slot: Int) -> Int32 {
+        let id = Int32(lowerWords.count)
+        slots[slot] = id
+        hashes.append(hash)
+        lowerWords.append(lower)
+        starts.append(bytes.count)
+        flags.append(flagTable?.flags(of: lower, hash: hash) ?? [])
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ bytes: [UInt8], _ lo: Int, _ hi: Int, _ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard hi - lo == b - a else { return false }
+        for k in 0..<(b - a) {
+            var byte = UInt8(truncatingIfNeeded: s[a + k].value)
+            if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+            if bytes[lo + k] != byte { return false }
+        }
+        return true
+    }
+}
+
+/// FNV-1a over a word's UTF-8 bytes: the hash of the per-article word table and of the word lists' flag table,
+/// so one hash per distinct word serves both. Words hash by their bytes; the text is in NFC (normalise), so
+/// equal words have equal bytes.
+enum WordHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    static func of(_ word: String) -> UInt64 {
+        var hash = seed
+        var word = word
+        word.withUTF8 { bytes in
+            for byte in bytes { hash = add(hash, byte) }
+        }
+        return hash
+    }
+}
+
+/// The word lists' flags by word (`WordLists.flagsByWord`) in an open-addressing table hashed with `WordHash`:
+/// an article looks up each of its distinct words once, and the hash is already made for `ArticleWords`.
+struct WordFlagTable: Sendable {
+    private var slots: [Int32]
+    private var words: [String] = []
+    private var hashes: [UInt64] = []
+    private var values: [WordFlags] = []
+    private let mask: Int
+
+    init(_ flags: [String: WordFlags]) {
+        var size = 64
+        while size < flags.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        // Sorted, so the table is laid out the same in every run.
+        for (word, value) in flags.sorted(by: { $0.key < $1.key }) {
+            let hash = WordHash.of(word)
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(words.count)
+            words.append(word)
+            hashes.append(hash)
+            values.append(value)
+        }
+    }
+
+    /// The flags of `word`, whose `WordHash` is `hash` (none for a word in no list).
+    func flags(of word: String, hash: UInt64) -> WordFlags {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return [] }
+            if hashes[Int(id)] == hash, words[Int(id)] == word { return values[Int(id)] }
             slot = (slot + 1) & mask
         }
     }

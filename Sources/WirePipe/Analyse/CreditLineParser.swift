@@ -43,6 +43,7 @@ public struct CreditLineParser: Sendable {
     /// The credit line in one paragraph: the whole paragraph, or a parenthesised part of it
     /// (`…said. (Reporting by X; Editing by Y)`).
     private func creditsIn(_ paragraph: String, index: Int) -> Credits? {
+        guard Self.mayHoldCreditLine(paragraph) else { return nil }
         let trimmed = Self.trim(AnalysisText.scalars(of: paragraph))
         guard !trimmed.isEmpty else { return nil }
         if trimmed.count <= Self.maxLineLength, let roles = parseScalars(trimmed) {
@@ -72,6 +73,54 @@ public struct CreditLineParser: Sendable {
             k -= 1
         }
         return nil
+    }
+
+    /// A cheap test on the UTF-8 bytes that rules out almost every paragraph before its scalars are copied:
+    /// a credit line opens (the paragraph, or a parenthesis in it) with a role phrase, or is the AP form with
+    /// "contributed". Only letters can make up the first word, and the role phrases are ASCII, so the first run
+    /// of ASCII letters (of the paragraph, or after some "(") must be a role phrase's first word. This is a
+    /// necessary condition only: the paragraphs passing it are parsed in full.
+    static func mayHoldCreditLine(_ paragraph: String) -> Bool {
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes in
+            let n = bytes.count
+            var k = 0
+            var atOpening = true  // at the paragraph's start or just after a "("
+            while k < n {
+                let byte = bytes[k]
+                if atOpening {
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        let start = k
+                        while k < n, (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A { k += 1 }
+                        if phraseStartBytes.contains(where: { Self.equalsLowercased(bytes, start, k, $0) }) { return true }
+                        atOpening = false
+                        continue
+                    }
+                } else if byte == 0x28 {
+                    atOpening = true
+                }
+                // "contributed": the AP form ("… contributed to this report") may stand anywhere in the line.
+                if byte | 0x20 == 0x63, k + 11 <= n, Self.equalsLowercased(bytes, k, k + 11, contributedBytes) { return true }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    private static let phraseStartBytes: [[UInt8]] = phraseStarts.sorted().map { Array($0.utf8) }
+    private static let contributedBytes = Array("contributed".utf8)
+
+    /// Whether `bytes[lo..<hi]`, ASCII letters lowercased, equals `word` (lowercase ASCII).
+    @inline(__always)
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ word: [UInt8]) -> Bool {
+        guard hi - lo == word.count else { return false }
+        for k in 0..<word.count {
+            var byte = bytes[lo + k]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != word[k] { return false }
+        }
+        return true
     }
 
     /// Parses one candidate line; nil when it is not a credit line.

@@ -47,15 +47,22 @@ struct EntityRecogniser {
         }
 
         // Merge: people by full name, everything else by canonical name.
-        var entities: [String: NamedEntity] = [:]
+        // Entities in order of first mention, with their keys; `index` finds a key's entity with one hash.
+        var entities: [NamedEntity] = []
         var order: [String] = []
+        var index: [String: Int] = [:]
         func add(_ key: String, _ name: String, _ type: NamedEntity.Kind, _ title: String?, _ mention: NamedEntity.Mention) {
-            if entities[key] == nil {
-                entities[key] = NamedEntity(name: name, type: type, title: title, count: 0, mentions: [])
+            let at: Int
+            if let known = index[key] {
+                at = known
+            } else {
+                at = entities.count
+                index[key] = at
+                entities.append(NamedEntity(name: name, type: type, title: title, count: 0, mentions: []))
                 order.append(key)
             }
-            entities[key]!.mentions.append(mention)
-            if entities[key]!.title == nil, let title { entities[key]!.title = title }
+            entities[at].mentions.append(mention)
+            if entities[at].title == nil, let title { entities[at].title = title }
         }
         var surnames: [String: String] = [:]
         // A person is mentioned many times: each name's surname is worked out once (the last mention still wins).
@@ -80,7 +87,7 @@ struct EntityRecogniser {
         for single in pendingSingles {
             if let full = surnames[single.lower] {
                 add(full, full, .person, nil, single.mention)
-            } else if let known = entities[single.word] {
+            } else if let known = index[single.word].map({ entities[$0] }) {
                 add(known.name, known.name, known.type, nil, single.mention)
             } else if !single.onlyIfKnown {
                 add(single.word, single.word, single.placeHint ? .place : .other, nil, single.mention)
@@ -89,8 +96,8 @@ struct EntityRecogniser {
 
         // Lowercase spellings and the headline.
         var byLower: [String: String] = [:]
-        for key in order where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
-            let entity = entities[key]!
+        for (at, key) in order.enumerated() where !key.utf8.contains(0x20) && lists.gazetteerNames.contains(key) {
+            let entity = entities[at]
             let lower = key.lowercased()
             if entity.type == .place || entity.type == .organisation, lower.unicodeScalars.count >= 4,
                !lists.lowercaseExclusions.contains(lower), !lists.stopWords.contains(lower) {
@@ -103,7 +110,7 @@ struct EntityRecogniser {
                 && tokens[k].is(.lowercaseGazetteerName) {
                 let token = tokens[k]
                 if let key = byLower[token.lower] {
-                    entities[key]!.mentions.append(mention(paragraph, token.start, token.end))
+                    entities[index[key]!].mentions.append(mention(paragraph, token.start, token.end))
                 }
             }
         }
@@ -111,8 +118,8 @@ struct EntityRecogniser {
             var names: [String: String] = [:]
             for key in order { names[key.lowercased()] = key }
             // In order of first mention, not dictionary order: the same page always gives the same entities.
-            for key in order where entities[key]!.type == .person {
-                if let last = key.split(separator: " ").last { names[last.lowercased()] = names[last.lowercased()] ?? key }
+            for (at, key) in order.enumerated() where entities[at].type == .person {
+                if let last = Self.lastWord(of: key) { names[last.lowercased()] = names[last.lowercased()] ?? key }
             }
             let words = title.tokens.filter { $0.kind == .word }
             var k = 0
@@ -121,9 +128,9 @@ struct EntityRecogniser {
                 for length in stride(from: min(4, words.count - k), through: 1, by: -1) {
                     let phrase = words[k..<(k + length)].map(\.lower).joined(separator: " ")
                     // Names found in the text, then gazetteer aliases of entities found in the text ("US").
-                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { entities[$0] == nil ? nil : $0 }
+                    let known = names[phrase] ?? lists.gazetteerByLowercase[phrase].flatMap { index[$0] == nil ? nil : $0 }
                     if let key = known {
-                        entities[key]!.mentions.append(mention(title, words[k].start, words[k + length - 1].end))
+                        entities[index[key]!].mentions.append(mention(title, words[k].start, words[k + length - 1].end))
                         matched = length
                         break
                     }
@@ -132,7 +139,7 @@ struct EntityRecogniser {
             }
         }
 
-        var result = order.compactMap { entities[$0] }
+        var result = entities
         for index in result.indices {
             result[index].mentions.sort { ($0.paragraph, $0.start) < ($1.paragraph, $1.start) }
             result[index].count = result[index].mentions.count
@@ -145,8 +152,47 @@ struct EntityRecogniser {
 
     /// The surname of a full name: its last word before any suffix.
     static func surname(of name: String) -> String? {
+        if let ascii = asciiSurname(of: name) { return ascii }
         let words = name.split(separator: " ")
         return words.last { word in !nameSuffixes.contains(String(word.lowercased().filter { $0 != "." })) }.map(String.init)
+    }
+
+    /// The last space-separated word of a name (`split(separator: " ").last`), on the bytes of an ASCII name.
+    static func lastWord(of name: String) -> Substring? {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: " ").last }
+        let utf8 = name.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return name[start..<end]
+    }
+
+    /// `surname(of:)` for an ASCII name, on its bytes (nil for any other name, which takes the general path):
+    /// names are mostly ASCII, and a person's name is looked at once per article.
+    private static func asciiSurname(of name: String) -> String?? {
+        var name = name
+        return name.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0 {
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                guard end > 0 else { break }
+                var start = end
+                while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+                // The word lowercased without its dots, compared with the suffixes.
+                var folded: [UInt8] = []
+                for k in start..<end where bytes[k] != 0x2E {
+                    folded.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k])
+                }
+                if !nameSuffixes.contains(String(decoding: folded, as: UTF8.self)) {
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                end = start
+            }
+            return .some(nil)
+        }
     }
 
     private func mention(_ paragraph: AnalysisText.Paragraph, _ start: Int, _ end: Int) -> NamedEntity.Mention {
@@ -166,37 +212,40 @@ struct EntityRecogniser {
     ) {
         let tokens = paragraph.tokens
         var i = 0
+        // One buffer for every run's token indices; tokens are read in place, not copied, while runs are extended.
+        var run: [Int] = []
+        run.reserveCapacity(8)
         while i < tokens.count {
             // Fields read in place: the tokens between names are not copied.
             guard tokens[i].kind == .word, tokens[i].isCapitalised || tokens[i].isAllCaps else { i += 1; continue }
             // Extend the run: capitalised words, "of"/particles before a capitalised word, the dot of an initial.
-            var run: [Int] = [i]
+            run.removeAll(keepingCapacity: true)
+            run.append(i)
             var j = i + 1
             while j < tokens.count {
-                let t = tokens[j]
-                if isNameWord(t), !t.startsSentence { run.append(j); j += 1; continue }
+                if isNameWord(tokens[j]), !tokens[j].startsSentence { run.append(j); j += 1; continue }
+                let isWord = tokens[j].kind == .word
                 // "Securities and Exchange Commission": "and" inside an organisation's name.
-                if t.kind == .word, t.lower == "and", let end = organisationNameEnd(tokens, from: j + 1) {
+                if isWord, tokens[j].lower == "and", let end = organisationNameEnd(tokens, from: j + 1) {
                     while j < end { run.append(j); j += 1 }
                     continue
                 }
-                if t.kind == .word, t.lower == "of" || t.is(.particle), j + 1 < tokens.count,
+                if isWord, tokens[j].lower == "of" || tokens[j].is(.particle), j + 1 < tokens.count,
                    isNameWord(tokens[j + 1]), !tokens[j + 1].startsSentence {
                     run.append(j); j += 1; continue
                 }
-                if t.isPunctuation("."), let last = run.last, tokens[last].end == t.start,
+                if tokens[j].isPunctuation("."), let last = run.last, tokens[last].end == tokens[j].start,
                    tokens[last].text.unicodeScalars.count == 1 || AnalysisText.abbreviations.contains(tokens[last].lower),
                    j + 1 < tokens.count, isNameWord(tokens[j + 1]) {
                     j += 1; continue  // "John F. Kennedy", "Sen. Jane Doe": the dot is skipped, the words stay one run
                 }
                 break
             }
-            let previous = i > 0 ? tokens[i - 1] : nil
-            let beforePrevious = i > 1 ? tokens[i - 2] : nil
-            classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly,
-                     placeHint: previous?.lower == "of" && beforePrevious.map { $0.is(.placeIntroducer) } == true,
-                     locativeHint: previous.map { ["in", "from", "near"].contains($0.lower) } == true,
-                     into: &candidates, singles: &singles)
+            // "the city of Kherson": a place; "in Kherson", "from Kherson", "near Kherson": perhaps one.
+            let placeHint = i > 1 && tokens[i - 1].lower == "of" && tokens[i - 2].is(.placeIntroducer)
+            let locativeHint = i > 0 && (tokens[i - 1].lower == "in" || tokens[i - 1].lower == "from" || tokens[i - 1].lower == "near")
+            classify(run.map { tokens[$0] }, paragraph: paragraph, headingOnly: headingOnly, placeHint: placeHint,
+                     locativeHint: locativeHint, into: &candidates, singles: &singles)
             i = j
         }
     }
@@ -217,7 +266,9 @@ struct EntityRecogniser {
         // A function word opening the run is capitalised by its place (a sentence or a quotation starts there):
         // drop it, unless the whole run is a known name ("The Hague").
         // (A run longer than every gazetteer name opening with its first word is no gazetteer name.)
-        if run.count > lists.gazetteerWordsByFirstWord[run[0].text] ?? 1 || lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
+        // (A word not flagged `gazetteerFirstWord` opens no gazetteer name: no look-up needed.)
+        if !run[0].is(.gazetteerFirstWord) || run.count > lists.gazetteerWordsByFirstWord[run[0].text] ?? 1
+            || lists.gazetteer[run.map(\.text).joined(separator: " ")] == nil {
             while let first = run.first, first.is(.stopWord) || (first.startsSentence && first.is(.calendarWord)) {
                 run.removeFirst()
             }
@@ -235,6 +286,7 @@ struct EntityRecogniser {
         }
         while k < run.count {
             var matched = 0
+            guard run[k].is(.gazetteerFirstWord) else { rest.append(run[k]); k += 1; continue }
             // Only as many words as the longest gazetteer name opening with this word (one for the all-caps look-up).
             let longest = min(lists.gazetteerMaxWords, lists.gazetteerWordsByFirstWord[run[k].text] ?? 1)
             for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
@@ -273,15 +325,15 @@ struct EntityRecogniser {
         }
         // "Western-supplied", "US-made": a compound adjective (its last part lowercase), not a name.
         func isCompoundAdjective(_ text: String) -> Bool {
-            guard let hyphen = text.lastIndex(of: "-") else { return false }
+            // Without a hyphen byte there is no hyphen character: most words end here, before the Character scan.
+            guard text.utf8.contains(0x2D), let hyphen = text.lastIndex(of: "-") else { return false }
             let last = text[text.index(after: hyphen)...]
             return !last.isEmpty && last.allSatisfy { $0.isLowercase }
         }
         if run.count == 1, isNationality(run[0]) || isCompoundAdjective(run[0].text) || run[0].is(.calendarWord) || run[0].is(.title)
-            || lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}") {
+            || (lowers[0].utf8.first == 0x69 && (lowers[0].hasPrefix("i'") || lowers[0].hasPrefix("i\u{2019}"))) {
             return
         }
-        let range = mention(paragraph, run[0].start, run[run.count - 1].end)
         // "Defense Ministry", "Department of Defense": an organisation word last, or before "of". ("Police Chief
         // Mark Davis" is a person with a title.)
         let organisationBeforeOf = lowers.indices.contains { k in
@@ -295,7 +347,8 @@ struct EntityRecogniser {
             return
         }
         if run.count > 1, let last = run.last, last.is(.placeWord) {
-            candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil, mention: range, isSingleWord: false))
+            candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .place, title: nil,
+                                        mention: mention(paragraph, run[0].start, run[run.count - 1].end), isSingleWord: false))
             return
         }
         // Titles and nationalities before the name.
@@ -334,6 +387,7 @@ struct EntityRecogniser {
             }
             return
         }
-        candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .other, title: nil, mention: range, isSingleWord: false))
+        candidates.append(Candidate(name: run.map(\.text).joined(separator: " "), type: .other, title: nil,
+                                    mention: mention(paragraph, run[0].start, run[run.count - 1].end), isSingleWord: false))
     }
 }

@@ -148,60 +148,109 @@ public struct LanguageDetector: Sendable {
         /// Latin tokens found in some function-word list.
         var latinHits = 0
 
-        private var token: [Unicode.Scalar] = []
+        /// The current token's first scalars (lowercased): only tokens of at most 14 scalars are scored, so at
+        /// most 15 are kept, in a buffer `read` owns; `tokenCount` counts them all.
+        private var token = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
+        private var tokenCount = 0
+        /// The function-word tables, held here so that the hot loop does not go through a global's lazy
+        /// initialiser for every token.
+        private let latinHashed = Profiles.latinHashed
+        private let cyrillicHashed = Profiles.cyrillicHashed
         private var tokenScript: Script?
         private var skipToken = false
         private var tokenHasMark = false
         private var previousWasLetter = false
 
+        /// Keeps a scalar of the current token (only the first 15 are kept: a longer token is not scored).
+        @inline(__always)
+        private mutating func append(_ c: Unicode.Scalar) {
+            if tokenCount < Self.keptScalars { token[tokenCount] = c }
+            tokenCount += 1
+        }
+
+        private static let keptScalars = 15
+
         mutating func read(_ text: String) {
-            token.reserveCapacity(16)
-            var seen = 0
-            for raw in text.unicodeScalars {
-                seen += 1
-                if seen > LanguageDetector.maxScalars { break }
-                // ASCII, most of the text, without the general path's look-ups: a letter is Latin, its
-                // lowercase is one bit away, and it has no distinctive-letter features.
-                let v = raw.value
-                if v < 0x80 {
-                    if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
-                        if tokenScript != .latin { endToken(elided: false) }
-                        tokenScript = .latin
-                        letters[Script.latin.rawValue] += 1
-                        token.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v | 0x20)))
-                        previousWasLetter = true
-                    } else if previousWasLetter, v == 0x27 {
-                        endToken(elided: true)
-                        skipToken = true
-                        previousWasLetter = false
-                    } else {
-                        endToken(elided: false)
-                        previousWasLetter = false
+            token = .allocate(capacity: Self.keptScalars)
+            defer {
+                token.deallocate()
+                token = UnsafeMutableBufferPointer(start: nil, count: 0)
+            }
+            var latinLetters = 0  // added to `letters` at the end: the hot loop keeps it in a register
+            var text = text
+            // The UTF-8 bytes, decoded by hand: most of the text is ASCII, which then costs a byte compare, not a
+            // scalar iterator's decoding step.
+            text.withUTF8 { bytes in
+                let n = bytes.count
+                var k = 0
+                var seen = 0
+                while k < n {
+                    seen += 1
+                    if seen > LanguageDetector.maxScalars { break }
+                    let b0 = bytes[k]
+                    // ASCII, most of the text, without the general path's look-ups: a letter is Latin, its
+                    // lowercase is one bit away, and it has no distinctive-letter features.
+                    if b0 < 0x80 {
+                        k += 1
+                        let lower = b0 | 0x20
+                        if lower >= 0x61 && lower <= 0x7A {
+                            if tokenScript != .latin { endToken(elided: false) }
+                            tokenScript = .latin
+                            latinLetters += 1
+                            append(Unicode.Scalar(lower))
+                            previousWasLetter = true
+                        } else if previousWasLetter, b0 == 0x27 {
+                            endToken(elided: true)
+                            skipToken = true
+                            previousWasLetter = false
+                        } else {
+                            endToken(elided: false)
+                            previousWasLetter = false
+                        }
+                        continue
                     }
-                    continue
-                }
-                if let script = Script.of(raw) {
-                    let c = Self.lower(raw, script)
-                    if script != tokenScript { endToken(elided: false) }
-                    tokenScript = script
-                    letters[script.rawValue] += 1
-                    token.append(c)
-                    previousWasLetter = true
-                    letterFeatures(c, script)
-                } else if previousWasLetter, raw.value >= 0x300, raw.properties.generalCategory == .nonspacingMark
-                            || raw.properties.generalCategory == .spacingMark {
-                    token.append(raw) // combining accents, Indic vowel signs
-                    tokenHasMark = true
-                } else if previousWasLetter, raw == "'" || raw == "\u{2019}" || raw == "\u{02BC}" {
-                    endToken(elided: true)
-                    skipToken = true // the word after the apostrophe ("Biden's" -> "s") is not scored
-                    previousWasLetter = false
-                } else {
-                    endToken(elided: false)
-                    previousWasLetter = false
+                    // Valid UTF-8 (a Swift String): the lead byte gives the length.
+                    var value: UInt32
+                    if b0 < 0xE0 {
+                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
+                        k += 2
+                    } else if b0 < 0xF0 {
+                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+                        k += 3
+                    } else {
+                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
+                        value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
+                        k += 4
+                    }
+                    read(Unicode.Scalar(value) ?? "\u{FFFD}")
                 }
             }
             endToken(elided: false)
+            letters[Script.latin.rawValue] += latinLetters
+        }
+
+        /// One scalar outside ASCII.
+        private mutating func read(_ raw: Unicode.Scalar) {
+            if let script = Script.of(raw) {
+                let c = Self.lower(raw, script)
+                if script != tokenScript { endToken(elided: false) }
+                tokenScript = script
+                letters[script.rawValue] += 1
+                append(c)
+                previousWasLetter = true
+                letterFeatures(c, script)
+            } else if previousWasLetter, raw.value >= 0x300, raw.properties.generalCategory == .nonspacingMark
+                        || raw.properties.generalCategory == .spacingMark {
+                append(raw) // combining accents, Indic vowel signs
+                tokenHasMark = true
+            } else if previousWasLetter, raw == "\u{2019}" || raw == "\u{02BC}" {
+                endToken(elided: true)
+                skipToken = true // the word after the apostrophe ("Biden's" -> "s") is not scored
+                previousWasLetter = false
+            } else {
+                endToken(elided: false)
+                previousWasLetter = false
+            }
         }
 
         private static func lower(_ c: Unicode.Scalar, _ script: Script) -> Unicode.Scalar {
@@ -254,28 +303,35 @@ public struct LanguageDetector: Sendable {
         }
 
         private mutating func endToken(elided: Bool) {
+            // Between words (spaces, punctuation) there is no token: nothing to reset but the skip mark.
+            guard tokenCount > 0 else {
+                tokenScript = nil
+                if !elided { skipToken = false }
+                return
+            }
             defer {
-                if !token.isEmpty { token.removeAll(keepingCapacity: true) }
+                tokenCount = 0
                 tokenScript = nil
                 tokenHasMark = false
                 if !elided { skipToken = false }
             }
-            guard let script = tokenScript, !token.isEmpty else { return }
+            guard let script = tokenScript else { return }
             if !script.isCJK && !script.isUnspaced { words[script.rawValue] += 1 }
-            guard !skipToken, token.count <= 14, script == .latin || script == .cyrillic else { return }
+            guard !skipToken, tokenCount <= 14, script == .latin || script == .cyrillic else { return }
+            let scalars = UnsafeBufferPointer(rebasing: token[..<tokenCount])
             let languages: [Int]?
             if tokenHasMark {
                 // Decomposed accents: String comparison is canonical, so "e\u{301}" finds "é".
                 var view = String.UnicodeScalarView()
-                view.append(contentsOf: token)
+                view.append(contentsOf: scalars)
                 if elided { view.append("'") }
                 let word = String(view)
                 languages = script == .latin ? Profiles.latinWords[word] : Profiles.cyrillicWords[word]
             } else {
                 var hash = Profiles.hashSeed
-                for c in token { hash = Profiles.hash(hash, c.value) }
+                for c in scalars { hash = Profiles.hash(hash, c.value) }
                 if elided { hash = Profiles.hash(hash, 0x27) }
-                languages = script == .latin ? Profiles.latinHashed[hash] : Profiles.cyrillicHashed[hash]
+                languages = script == .latin ? latinHashed.languages(hash) : cyrillicHashed.languages(hash)
             }
             guard let languages else { return }
             let weight = 1.0 / Double(languages.count)
@@ -605,8 +661,8 @@ public struct LanguageDetector: Sendable {
         static let cyrillicWords: [String: [Int]] = table(cyrillicLists)
         /// The same tables keyed by a 64-bit FNV-1a hash of the word's scalars, so that scoring a token
         /// needs no String; the tables are small and were checked to be free of collisions.
-        static let latinHashed: [UInt64: [Int]] = hashed(latinWords)
-        static let cyrillicHashed: [UInt64: [Int]] = hashed(cyrillicWords)
+        static let latinHashed = HashedWords(latinWords)
+        static let cyrillicHashed = HashedWords(cyrillicWords)
 
         static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -615,14 +671,41 @@ public struct LanguageDetector: Sendable {
             (h ^ UInt64(value)) &* 0x0000_0100_0000_01B3
         }
 
-        private static func hashed(_ words: [String: [Int]]) -> [UInt64: [Int]] {
-            var result: [UInt64: [Int]] = [:]
-            for (word, languages) in words {
-                var h = hashSeed
-                for c in word.unicodeScalars { h = hash(h, c.value) }
-                result[h] = languages
+        /// Word hashes to languages in an open-addressing table: a look-up is a few compares, not a
+        /// Dictionary's hashing of the (already hashed) key.
+        struct HashedWords: Sendable {
+            private var keys: [UInt64]
+            private var values: [[Int]?]
+            private let mask: Int
+            /// Distinct hashes held: as many as words when no two words collide.
+            private(set) var count = 0
+
+            init(_ words: [String: [Int]]) {
+                var size = 64
+                while size < words.count * 4 { size <<= 1 }
+                keys = [UInt64](repeating: 0, count: size)
+                values = [[Int]?](repeating: nil, count: size)
+                mask = size - 1
+                for (word, languages) in words.sorted(by: { $0.key < $1.key }) {
+                    var h = hashSeed
+                    for c in word.unicodeScalars { h = hash(h, c.value) }
+                    var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+                    while values[slot] != nil, keys[slot] != h { slot = (slot + 1) & mask }
+                    if values[slot] == nil { count += 1 }
+                    keys[slot] = h
+                    values[slot] = languages
+                }
             }
-            return result
+
+            @inline(__always)
+            func languages(_ h: UInt64) -> [Int]? {
+                var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
+                while let languages = values[slot] {
+                    if keys[slot] == h { return languages }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
         }
 
         static let latinLetters: [UInt32: [(Int, Double)]] = {

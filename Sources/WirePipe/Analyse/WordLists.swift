@@ -41,6 +41,8 @@ struct WordLists: Sendable {
 
     /// Every word of the lists above to the lists holding it, so an article looks each word up once.
     var flagsByWord: [String: WordFlags] = [:]
+    /// `flagsByWord` as the hashed table the analysers look words up in.
+    var flagTable = WordFlagTable([:])
 
     /// Loaded on first use; a missing or unreadable file is reported by `AnalyseStage` for every page.
     static let shared: Result<WordLists, WordListError> = Result { try WordLists(bundle: Bundle.module) }
@@ -121,7 +123,9 @@ struct WordLists: Sendable {
         for particle in EntityRecogniser.particles { flags[particle, default: []].insert(.particle) }
         for first in anonymityPhrasesByFirstWord.keys { flags[first, default: []].insert(.anonymityStart) }
         for name in gazetteerNames where !name.utf8.contains(0x20) { flags[name.lowercased(), default: []].insert(.lowercaseGazetteerName) }
+        for first in gazetteerWordsByFirstWord.keys { flags[first.lowercased(), default: []].insert(.gazetteerFirstWord) }
         self.flagsByWord = flags
+        self.flagTable = WordFlagTable(flags)
     }
 }
 
