@@ -131,6 +131,27 @@ public final class Manifest: Sendable {
         }
     }
 
+    /// The stored statistics contributions of some pages, by path. The end of a run merges every page's
+    /// contribution; asked for a slice of pages at a time, it holds one slice in memory, not the corpus
+    /// (4 KB a page on the benchmark, so a run's peak memory grew with the number of pages).
+    public func contributions(of paths: ArraySlice<String>) throws(Failure) -> [String: Data] {
+        guard !paths.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: paths.count).joined(separator: ", ")
+        do {
+            return try database.read { db in
+                var found: [String: Data] = [:]
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT path, contribution FROM page WHERE path IN (\(placeholders))", arguments: StatementArguments(Array(paths)))
+                while let row = try rows.next() {
+                    if let data: Data = row[1] { found[row[0]] = data }
+                }
+                return found
+            }
+        } catch {
+            throw Failure(message: "cannot read the manifest: \(error)")
+        }
+    }
+
     /// Replaces everything recorded about one page: with its boilerplate blocks when it has a strip output
     /// (`blocks`), so the blocks counted are always those of the recorded pages.
     public func record(_ page: ManifestPage, blocks: PageBlocks? = nil) throws(Failure) {

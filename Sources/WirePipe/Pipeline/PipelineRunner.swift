@@ -423,10 +423,10 @@ public struct PipelineRunner: Sendable {
     private func gather(
         _ plans: [PagePlan], manifest: Manifest, countsOnly: Bool, unchanged: [String: ManifestPage]?
     ) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Data?) {
-        func recordedPages(contributions: Bool) throws(RunError) -> [ManifestPage] {
+        func recordedPages() throws(RunError) -> [ManifestPage] {
             let recorded: [String: ManifestPage]
             do {
-                recorded = try manifest.pages(stages: false, contributions: contributions)
+                recorded = try manifest.pages(stages: false, contributions: false)
             } catch {
                 throw outputError("\(error)")
             }
@@ -442,9 +442,9 @@ public struct PipelineRunner: Sendable {
         var pages: [ManifestPage]
         if let unchanged {
             pages = plans.compactMap { unchanged[$0.location.relativePath] }
-            if pages.count != plans.count { pages = try recordedPages(contributions: false) }
+            if pages.count != plans.count { pages = try recordedPages() }
         } else {
-            pages = try recordedPages(contributions: false)
+            pages = try recordedPages()
         }
         let failures = pages.compactMap(\.failure)
         if countsOnly, manifest.cachedStatistics() != nil {
@@ -462,11 +462,20 @@ public struct PipelineRunner: Sendable {
         if let cached = manifest.cachedStatistics(), let stats = try? CounterArchive.decode(cached), stats.pagesSeen == pages.count {
             return (stats, failures, nil)
         }
-        pages = try recordedPages(contributions: true)
         let store = StageStore(layout: layout, pipeline: pipeline)
         var stats = CorpusStatistics()
-        for page in pages {
-            if let stored = page.contribution, let contribution = try? CounterArchive.decode(stored) {
+        // Merged in the order of the pages, a slice at a time (see `Manifest.contributions(of:)`).
+        let paths = pages.map(\.path)
+        var contributions: [String: Data] = [:]
+        for (index, page) in pages.enumerated() {
+            if index % Self.contributionSlice == 0 {
+                do {
+                    contributions = try manifest.contributions(of: paths[index..<min(index + Self.contributionSlice, paths.count)])
+                } catch {
+                    throw outputError("\(error)")
+                }
+            }
+            if let stored = contributions[page.path], let contribution = try? CounterArchive.decode(stored) {
                 stats.merge(contribution)
             } else if let failure = page.failure {
                 // A contribution stored in an older statistics format: a failure's is rebuilt from the manifest…
@@ -482,6 +491,9 @@ public struct PipelineRunner: Sendable {
         }
         return (stats, failures, CounterArchive.encode(stats))
     }
+
+    /// Pages whose statistics contributions are read from the manifest at once at the end of a run.
+    static let contributionSlice = 256
 
     private func encode<T: Encodable>(_ value: T) throws -> Data {
         var encoder = SortedJSONEncoder(prettyPrinted: true)
