@@ -381,6 +381,22 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                var k = 1
+                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            return false
+        }
+    }
+
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
         for cut in ["|", "•", "·", "／", " / ", "\n"] {
@@ -401,11 +417,14 @@ public struct MetadataExtractor: Sendable {
         let lower = text.lowercased()
         if let start = bylineStart.first(where: { lower.hasPrefix($0) }) { text = String(text.dropFirst(start.count)) }
         // "Jane Doe, Senior Writer" and "Email the author": roles and prompts are not names.
-        for prompt in ["email the author", "follow on twitter", "view all posts", "posts by", "more by", "updated", "published"] {
+        // Foundation's searches cost some 10,000 instructions each, so each runs only where a byte search
+        // (cheap) found its needle.
+        for prompt in ["email the author", "follow on twitter", "view all posts", "posts by", "more by", "updated", "published"]
+        where Self.containsBytes(text.lowercased(), prompt) {
             if let range = text.range(of: prompt, options: .caseInsensitive) { text = String(text[..<range.lowerBound]) }
         }
         var names: [String] = []
-        for joiner in nameJoiners { text = text.replacingOccurrences(of: joiner, with: ",") }
+        for joiner in nameJoiners where Self.containsBytes(text, joiner) { text = text.replacingOccurrences(of: joiner, with: ",") }
         for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
             // A name has letters, is short, and is not a date or a role.
