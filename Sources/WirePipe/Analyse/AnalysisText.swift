@@ -111,23 +111,12 @@ struct AnalysisText {
                 let n = bytes.count
                 var k = 0
                 while k < n {
-                    let b0 = bytes[k]
-                    var value: UInt32
-                    if b0 < 0x80 {
-                        value = UInt32(b0)
+                    if bytes[k] < 0x80 {
+                        buffer[count] = Unicode.Scalar(bytes[k])
                         k += 1
-                    } else if b0 < 0xE0 {
-                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
-                        k += 2
-                    } else if b0 < 0xF0 {
-                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
-                        k += 3
                     } else {
-                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
-                        value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
-                        k += 4
+                        buffer[count] = UTF8Validation.multiByteScalar(bytes, at: &k)
                     }
-                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     count += 1
                 }
             }

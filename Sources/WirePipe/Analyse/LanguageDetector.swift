@@ -209,20 +209,7 @@ public struct LanguageDetector: Sendable {
                         }
                         continue
                     }
-                    // Valid UTF-8 (a Swift String): the lead byte gives the length.
-                    var value: UInt32
-                    if b0 < 0xE0 {
-                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
-                        k += 2
-                    } else if b0 < 0xF0 {
-                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
-                        k += 3
-                    } else {
-                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
-                        value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
-                        k += 4
-                    }
-                    read(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    read(UTF8Validation.multiByteScalar(bytes, at: &k))
                 }
             }
             endToken(elided: false)

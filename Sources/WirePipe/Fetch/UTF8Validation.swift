@@ -2,6 +2,26 @@
 /// `String(validating:as:)` does, but skipping ASCII eight bytes at a time: every page is checked at
 /// least once, and the generic standard-library check cost about nine instructions a byte.
 enum UTF8Validation {
+    /// The scalar of the multi-byte sequence at `k` in bytes known to be valid UTF-8 (a Swift String's), and
+    /// `k` moved past it. For hand-written loops over a text's bytes that take ASCII bytes themselves.
+    @inline(__always)
+    static func multiByteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at k: inout Int) -> Unicode.Scalar {
+        let b0 = bytes[k]
+        var value: UInt32
+        if b0 < 0xE0 {
+            value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[k + 1] & 0x3F)
+            k += 2
+        } else if b0 < 0xF0 {
+            value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6 | UInt32(bytes[k + 2] & 0x3F)
+            k += 3
+        } else {
+            value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[k + 1] & 0x3F) << 12
+            value |= UInt32(bytes[k + 2] & 0x3F) << 6 | UInt32(bytes[k + 3] & 0x3F)
+            k += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer(isValid(buffer:))
     }
