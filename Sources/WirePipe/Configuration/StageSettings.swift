@@ -85,7 +85,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// at 512 (Chromium's parser); real news pages stay well under 100.
     public var maxDOMDepth: Int = 512
     /// A page with more element and text nodes than this is a per-page `too_complex` error: it bounds the
-    /// memory of the copied tree (about 150 bytes a node) and the time of extraction. Large news pages have
+    /// memory of the page's tree (about 150 bytes a node) and the time of extraction. Large news pages have
     /// some 10-30 thousand.
     public var maxDOMNodes: Int = 500_000
     /// Corpus-learned boilerplate: a block is removed from every page of a site when it occurs on at least

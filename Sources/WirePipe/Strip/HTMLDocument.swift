@@ -30,7 +30,7 @@ public enum HTMLDocument {
         xmlInitParser()
     }
 
-    /// How deep and how large a copied tree may be (`strip.max_dom_depth`, `strip.max_dom_nodes`).
+    /// How deep and how large a page's tree may be (`strip.max_dom_depth`, `strip.max_dom_nodes`).
     public struct Limits: Sendable {
         public var maxDepth: Int
         public var maxNodes: Int
