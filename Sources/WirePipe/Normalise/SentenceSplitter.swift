@@ -34,6 +34,19 @@ public struct SentenceSplitter: Sendable {
         "inc", "corp", "co", "ltd", "llc", "plc", "no", "nos", "vs", "etc", "approx", "est",
         "dept", "univ", "fig", "vol", "ave", "blvd", "mt", "ft",
         "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m",
+        // German (lowercase single letters for "z. B.", "u. a.", "d. h.", written with spaces)
+        "bzw", "usw", "vgl", "ca", "nr", "str", "hr", "fr", "sog", "ggf", "inkl", "evtl", "bspw", "jh", "mio", "mrd",
+        "z", "u", "d", "z.b", "d.h", "u.a", "z.t", "v.a",
+        // French
+        "mme", "mlle", "mgr", "env", "cf", "av", "boul", "p.ex",
+        // Spanish and Portuguese ("EE. UU." written with a space)
+        "sra", "srta", "dña", "dra", "ud", "uds", "pág", "núm", "aprox", "lic", "ing", "exmo", "ee", "uu",
+        // Italian
+        "sig", "sigg", "dott", "avv", "geom", "pag",
+        // Dutch
+        "dhr", "mevr", "bijv", "o.a", "m.b.t", "enz",
+        // Russian
+        "т.е", "т.д", "т.п", "т", "г", "гг", "ул", "им", "руб", "тыс", "млн", "млрд", "др", "пр", "проф",
     ]
 
     /// Lowercased abbreviations without their final period.

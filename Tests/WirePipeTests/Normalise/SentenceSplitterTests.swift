@@ -19,6 +19,20 @@ struct SentenceSplitterTests {
         #expect(splitter.split(text) == [0..<text.unicodeScalars.count])
     }
 
+    @Test("Abbreviations of other languages do not end sentences; the sentence after them still splits")
+    func abbreviationsOfOtherLanguages() {
+        let german = "Viele Städte, z. B. Köln und Bonn, bauen neue Radwege bzw. breitere Gehwege. Der Rat stimmte zu."
+        #expect(splitter.sentences(german) == [
+            "Viele Städte, z. B. Köln und Bonn, bauen neue Radwege bzw. breitere Gehwege.", "Der Rat stimmte zu.",
+        ])
+        let spanish = "La Sra. García habló con los vecinos de EE. UU. sobre el embalse. Nadie respondió."
+        #expect(splitter.sentences(spanish) == ["La Sra. García habló con los vecinos de EE. UU. sobre el embalse.", "Nadie respondió."])
+        let russian = "Метро откроется в 2024 г. на юге города, т.е. рядом с ул. Ленина. Работы идут."
+        #expect(splitter.sentences(russian) == ["Метро откроется в 2024 г. на юге города, т.е. рядом с ул. Ленина.", "Работы идут."])
+        let french = "Mme Dupont, cf. le rapport, a parlé. Le maire a répondu."
+        #expect(splitter.sentences(french) == ["Mme Dupont, cf. le rapport, a parlé.", "Le maire a répondu."])
+    }
+
     @Test("An attribution sentence and a quote ending in a comma before “said” are one sentence each")
     func hainesAndCrowSentences() {
         let haines = "Director of National Intelligence Avril Haines said during a Senate hearing this month."
