@@ -29,6 +29,18 @@ public struct StripStage: Stage {
     /// - `suspected-truncation`: the text breaks off in an ellipsis (teasers, paywalls);
     /// - `not-an-article`: an index, tag, category or author page (by its URL, or by a page made mostly of
     ///   links with little prose on it).
+    /// URL path segments of index pages (tags, categories, topics, authors, search, pagination), in the
+    /// languages the extractor is tested in.
+    static let indexPathSegments = [
+        "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/topic/", "/topics/", "/search", "/page/",
+        "/thema/", "/themen/", "/schlagwort/", "/stichwort/", "/autor/", "/suche",  // de
+        "/sujet/", "/sujets/", "/rubrique/", "/auteur/", "/mot-cle/", "/recherche",  // fr
+        "/etiqueta/", "/etiquetas/", "/tema/", "/temas/", "/categoria/", "/busca",  // es, pt (and "/buscar")
+        "/argomento/", "/argomenti/", "/autore/", "/cerca",  // it
+        "/onderwerp/", "/categorie/", "/zoeken",  // nl
+        "/rubric/", "/avtor/",  // ru (transliterated paths)
+    ]
+
     func qualityFlags(_ extraction: ContentExtractor.Extraction, metadata: ArticleMetadata) -> [String] {
         var flags: [String] = []
         let words = extraction.words
@@ -39,8 +51,7 @@ public struct StripStage: Stage {
             flags.append("suspected-truncation")
         }
         let path = (metadata.url.flatMap { URL(string: $0)?.path } ?? "").lowercased()
-        let indexPath = ["/tag/", "/tags/", "/category/", "/categories/", "/author/", "/topic/", "/topics/", "/search"].contains { path.contains($0) }
-            || path.contains("/page/")
+        let indexPath = Self.indexPathSegments.contains { path.contains($0) }
         if indexPath || (extraction.pageLinkDensity > settings.indexLinkDensity && words < settings.shortArticleWords) {
             flags.append("not-an-article")
         }

@@ -91,6 +91,14 @@ import Testing
         let links = (1...30).map { "<li><a href=\"/story/\($0)\">Headline number \($0) of the day in the news</a></li>" }.joined()
         let index = try strip("<html><head><link rel=canonical href=\"https://news.example/tag/ukraine/\"></head><body><ul>\(links)</ul><p>Stories tagged Ukraine, newest first, from our newsroom and the wires.</p></body></html>")
         #expect(index.flags.contains("not-an-article"))
+        // By the URL alone, in other languages too: a topic page with an introduction is still an index.
+        let prose = "<p>Die Stadt baut neue Radwege entlang der großen Straßen, und der Rat hat dafür mehr Geld freigegeben als je zuvor.</p>"
+        for url in ["https://zeitung.example/thema/radwege/", "https://journal.example/rubrique/velo/", "https://diario.example/etiqueta/bicis/"] {
+            let topic = try strip("<html><head><link rel=canonical href=\"\(url)\"></head><body>\(prose)</body></html>")
+            #expect(topic.flags.contains("not-an-article"), "\(url)")
+        }
+        let story = try strip("<html><head><link rel=canonical href=\"https://zeitung.example/politik/radwege-123.html\"></head><body>\(prose)</body></html>")
+        #expect(!story.flags.contains("not-an-article"))
         let short = try strip("<html><body><p>The council approved the budget on Tuesday after a short debate.</p></body></html>")
         #expect(short.flags.contains("very-short"))
         #expect(!short.flags.contains("not-an-article"))
