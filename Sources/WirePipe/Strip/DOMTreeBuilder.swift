@@ -157,7 +157,7 @@ struct TreeState {
                     if let valuePointer { appendLowercased(valuePointer) }
                     hinted = true
                 case "role", "itemprop": hinted = true
-                case "type": if let valuePointer, known.name == "script" { isJSONLD = Self.containsLDJSON(valuePointer) }
+                case "type": if let valuePointer, known.name == "script" { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
                 default: break
                 }
                 attributes.append(DOMTree.Attribute(name: key, value: valuePointer.map(Self.string) ?? ""))
@@ -208,21 +208,6 @@ struct TreeState {
         classBytes.withUnsafeMutableBufferPointer { bytes in
             for i in start..<bytes.count where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
         }
-    }
-
-    private static let ldJSON: [UInt8] = Array("ld+json".utf8)
-
-    /// Whether a script's `type` names JSON-LD (`application/ld+json`, any case).
-    private static func containsLDJSON(_ pointer: UnsafePointer<xmlChar>) -> Bool {
-        let needle = ldJSON
-        let bytes = UnsafeBufferPointer(start: pointer, count: length(pointer))
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) {
-            var k = 0
-            while k < needle.count, BlockText.lowerASCII(bytes[start + k]) == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
     }
 
     @inline(__always)

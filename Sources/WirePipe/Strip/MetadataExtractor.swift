@@ -381,7 +381,8 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
-    /// Whether `needle`'s UTF-8 bytes occur in `text`'s.
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s, case-sensitively (the name joiners are not all
+    /// ASCII; `BlockText.containsASCII` serves ASCII needles in any case).
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return true }
@@ -419,9 +420,9 @@ public struct MetadataExtractor: Sendable {
         // "Jane Doe, Senior Writer" and "Email the author": roles and prompts are not names.
         // Foundation's searches cost some 10,000 instructions each, so each runs only where a byte search
         // (cheap) found its needle.
-        for prompt in ["email the author", "follow on twitter", "view all posts", "posts by", "more by", "updated", "published"]
-        where Self.containsBytes(text.lowercased(), prompt) {
-            if let range = text.range(of: prompt, options: .caseInsensitive) { text = String(text[..<range.lowerBound]) }
+        let prompts: [StaticString] = ["email the author", "follow on twitter", "view all posts", "posts by", "more by", "updated", "published"]
+        for prompt in prompts where BlockText.containsASCII(text, prompt) {
+            if let range = text.range(of: prompt.description, options: .caseInsensitive) { text = String(text[..<range.lowerBound]) }
         }
         var names: [String] = []
         for joiner in nameJoiners where Self.containsBytes(text, joiner) { text = text.replacingOccurrences(of: joiner, with: ",") }
