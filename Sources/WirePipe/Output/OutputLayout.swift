@@ -3,11 +3,12 @@ import Foundation
 /// Where everything lives under the output folder:
 /// - `articles/<id>.json`: one article document per page;
 /// - `stats.json`: corpus statistics; `run-report.json`: what the last run did;
-/// - `stages/<stage>/<id>.json`: stored stage outputs that a single-stage rerun starts from;
+/// - `stages.sqlite`: stored stage outputs that a single-stage rerun starts from (see `StageOutputs`);
 /// - `manifest.sqlite`: what each stored output was made from (see `Manifest`);
 /// - `runs/<time>-<pid>.json`: the reports of the last runs; `wirepipe.lock`: held while a run writes;
 /// - `fetched/`: pages read from WARC files and URL lists (only when such inputs are given).
-/// A shard (`run --shard I/N`) has its own manifest, lock and run report (`manifest.part-I-of-N.sqlite`,
+/// A shard (`run --shard I/N`) has its own manifest, stage outputs, lock and run report (`manifest.part-I-of-N.sqlite`,
+/// `stages.part-I-of-N.sqlite`,
 /// `wirepipe.part-I-of-N.lock`, `run-report.part-I-of-N.json`) and writes `stats.part-I-of-N.json`
 /// instead of stats.json, so that shards can share one output folder.
 public struct OutputLayout: Sendable {
@@ -23,6 +24,7 @@ public struct OutputLayout: Sendable {
     public var statistics: URL { root.appendingPathComponent("stats.json") }
     public var runReport: URL { root.appendingPathComponent(sharded("run-report.json")) }
     public var manifest: URL { root.appendingPathComponent(sharded(Manifest.fileName)) }
+    public var stageOutputs: URL { root.appendingPathComponent(sharded(StageOutputs.fileName)) }
     public var lockName: String { sharded(RunLock.fileName) }
     /// `stats.part-I-of-N.json`, for a shard.
     public var partialStatistics: URL? { shard.map { root.appendingPathComponent(PartialStatistics.fileName(for: $0)) } }
@@ -33,7 +35,8 @@ public struct OutputLayout: Sendable {
         return String(name[..<dot]) + "." + shard.suffix + String(name[dot...])
     }
     public var runs: URL { root.appendingPathComponent("runs") }
-    public func stageFolder(_ stage: StageName) -> URL { root.appendingPathComponent("stages").appendingPathComponent(stage.rawValue) }
+    /// Where versions before `StageOutputs` kept one file per page and stage (removed by a run).
+    public var legacyStageFolders: URL { root.appendingPathComponent("stages") }
 
     /// Pages read from WARC files and fetched from URLs, one file each (`fetched/<id>.html`), and what is
     /// known of each such input (`fetched/inputs/`), so reruns neither read an unchanged WARC nor fetch twice.
@@ -42,7 +45,6 @@ public struct OutputLayout: Sendable {
     public var inputIndexes: URL { fetched.appendingPathComponent("inputs") }
 
     public func article(_ id: String) -> URL { articles.appendingPathComponent(id + ".json") }
-    public func stageOutput(_ stage: StageName, _ id: String) -> URL { stageFolder(stage).appendingPathComponent(id + ".json") }
 
     /// The stages whose outputs are stored for reruns.
     public static let storedStages: [StageName] = [.strip, .normalise]
@@ -50,7 +52,7 @@ public struct OutputLayout: Sendable {
     /// Creates the folders and removes the temporary files a killed run left. A shard removes only its own
     /// (those of its pages' ids and of its own files): the other shards' may be in use.
     public func createFolders() throws {
-        for folder in [articles, runs] + Self.storedStages.map(stageFolder) {
+        for folder in [articles, runs] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             if let shard {
                 guard folder != runs else { continue }

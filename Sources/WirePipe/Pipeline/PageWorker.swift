@@ -53,12 +53,14 @@ struct PageWorker {
     /// Pages done whose manifest records wait for the next batch (`run.manifest_batch_pages`).
     private var unrecorded: [(page: ManifestPage, blocks: PageBlocks?)] = []
 
-    init(pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, logger: Logger, fault: OutputFault? = nil) {
+    init(
+        pipeline: Pipeline, layout: OutputLayout, manifest: Manifest, outputs: StageOutputs, logger: Logger, fault: OutputFault? = nil
+    ) {
         self.logger = logger
         self.pipeline = pipeline
         self.layout = layout
         self.manifest = manifest
-        self.store = StageStore(layout: layout, pipeline: pipeline, fault: fault)
+        self.store = StageStore(layout: layout, pipeline: pipeline, outputs: outputs, fault: fault)
     }
 
     /// What phase 1 (fetch and strip) left for phase 2: the stage records so far, and the page's candidate
@@ -147,16 +149,24 @@ struct PageWorker {
         if unrecorded.count >= pipeline.configuration.run.manifestBatchPages { recordInManifest() }
     }
 
-    /// Writes the pages done since the last batch to the manifest; the run calls it once more when the
-    /// worker stops.
+    /// Stores the pending stage outputs, then writes the pages done since the last batch to the manifest
+    /// (never the other way round: the manifest must not claim an output that is not stored); the run
+    /// calls it once more when the worker stops.
     mutating func recordInManifest() {
+        defer { unrecorded.removeAll(keepingCapacity: true) }
+        do {
+            try store.flush()
+        } catch {
+            // The batch's pages stay unrecorded, so the next run redoes them.
+            tally.manifestErrors.append("\(error)")
+            return
+        }
         guard !unrecorded.isEmpty else { return }
         do {
             try manifest.record(unrecorded)
         } catch {
             tally.manifestErrors.append("\(error)")
         }
-        unrecorded.removeAll(keepingCapacity: true)
     }
 
     /// The article, made from the earliest output the plan needs. A stored output that has gone missing
@@ -227,9 +237,8 @@ struct PageWorker {
     /// Removes the outputs a failing stage and the stages after it would have made, so that no article or
     /// stored output outlives the page's failure. A page that fails in aggregate (over its time budget) loses
     /// its article too: a failed page has none, and the statistics do not count it.
-    private func removeOutputs(of id: String, from stage: StageName) {
-        if stage <= .strip { unlink(layout.stageOutput(.strip, id).path) }
-        if stage <= .normalise { unlink(layout.stageOutput(.normalise, id).path) }
+    private mutating func removeOutputs(of id: String, from stage: StageName) {
+        store.remove(id, stages: OutputLayout.storedStages.filter { $0 >= stage })
         unlink(layout.article(id).path)
     }
 

@@ -103,6 +103,7 @@ public struct PipelineRunner: Sendable {
             unlink(partial.path)
         }
         let manifest = try openManifest()
+        let outputs = try openStageOutputs()
         let previous = try read(manifest)
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
@@ -118,7 +119,7 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw outputError("\(error)")
         }
-        try removeDeleted(deleted, previous: previous, manifest: manifest)
+        try removeDeleted(deleted, previous: previous, manifest: manifest, outputs: outputs)
 
         let planned = plans.count { $0.start != nil }
         logger.info("\(plans.count) pages: \(plans.count { $0.change == .new }) new, \(plans.count { $0.change == .changed }) changed, \(plans.count { $0.change == .unchanged }) unchanged, \(deleted.count) deleted; \(planned) to process")
@@ -129,7 +130,7 @@ public struct PipelineRunner: Sendable {
         let outcomes = Mutex([Int: PageWorker.StripOutcome]())
         let plansToStrip = stripping.map { plans[$0] }
         let fault = OutputFault()
-        let (stripped, stripTally) = stream(stripping.count, manifest: manifest, stop: stop, fault: fault, progress: progress) { worker, index in
+        let (stripped, stripTally) = stream(stripping.count, manifest: manifest, outputs: outputs, stop: stop, fault: fault, progress: progress) { worker, index in
             let outcome = worker.strip(plansToStrip[index])
             outcomes.withLock { $0[stripping[index]] = outcome }
         }
@@ -162,7 +163,7 @@ public struct PipelineRunner: Sendable {
         let workIndices = stripped == stripping.count ? plans.indices.filter { plans[$0].start != nil } : []
         let work = workIndices.map { plans[$0] }
         let finalBoilerplate = boilerplate, finalBlocks = knownBlocks
-        var (processed, tally) = stream(work.count, manifest: manifest, stop: stop, fault: fault, progress: progress) { worker, index in
+        var (processed, tally) = stream(work.count, manifest: manifest, outputs: outputs, stop: stop, fault: fault, progress: progress) { worker, index in
             let plan = work[index]
             worker.process(
                 plan, stripped: stripOutcomes[workIndices[index]], blocks: finalBlocks[plan.location.relativePath], boilerplate: finalBoilerplate)
@@ -208,7 +209,7 @@ public struct PipelineRunner: Sendable {
         if interrupted {
             logger.notice("stopped after \(tally.processedPages) of \(max(planned, work.count)) pages; stats.json left as it was, the next run finishes the work")
         } else {
-            report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)))
+            report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)), outputs: outputs)
             // A shard always writes its partial statistics: they carry the hash of the input list, which
             // may have changed with no page of the shard changing.
             let nothingChanged = layout.shard == nil && tally.processedPages == 0 && deleted.isEmpty
@@ -261,7 +262,7 @@ public struct PipelineRunner: Sendable {
     /// Runs `body` over `count` items on `jobs` workers (Dispatch), streaming: each worker takes the next
     /// item until none is left or `stop` is set. Returns how many items were done and the workers' tally.
     private func stream(
-        _ count: Int, manifest: Manifest, stop: StopFlag?, fault: OutputFault, progress: (@Sendable (Int, Int) -> Void)?,
+        _ count: Int, manifest: Manifest, outputs: StageOutputs, stop: StopFlag?, fault: OutputFault, progress: (@Sendable (Int, Int) -> Void)?,
         _ body: @Sendable (inout PageWorker, Int) -> Void
     ) -> (done: Int, tally: Tally) {
         let next = Atomic<Int>(0)
@@ -269,7 +270,7 @@ public struct PipelineRunner: Sendable {
         let total = Mutex(Tally())
         let pipeline = self.pipeline, layout = self.layout, logger = self.logger
         DispatchQueue.concurrentPerform(iterations: count == 0 ? 0 : max(1, min(jobs, count))) { _ in
-            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, logger: logger, fault: fault)
+            var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, outputs: outputs, logger: logger, fault: fault)
             while stop?.isStopped != true && fault.first == nil {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < count else { break }
@@ -344,6 +345,14 @@ public struct PipelineRunner: Sendable {
         }
     }
 
+    private func openStageOutputs() throws(RunError) -> StageOutputs {
+        do {
+            return try StageOutputs(url: layout.stageOutputs)
+        } catch {
+            throw outputError("\(error)")
+        }
+    }
+
     private func read(_ manifest: Manifest) throws(RunError) -> [String: ManifestPage] {
         do {
             return try manifest.pages(contributions: false)
@@ -384,31 +393,36 @@ public struct PipelineRunner: Sendable {
 
     /// Removes the outputs of pages gone from the input, then forgets them: killed in between, the next run
     /// finds them in the manifest again and finishes the job.
-    private func removeDeleted(_ deleted: [String], previous: [String: ManifestPage], manifest: Manifest) throws(RunError) {
+    private func removeDeleted(_ deleted: [String], previous: [String: ManifestPage], manifest: Manifest, outputs: StageOutputs) throws(RunError) {
+        var ids: [String] = []
         for path in deleted {
             let id = previous[path]?.id ?? PageLocation.id(forRelativePath: path)
             unlink(layout.article(id).path)
             unlink(layout.fetchedPage(id).path)
-            for stage in OutputLayout.storedStages { unlink(layout.stageOutput(stage, id).path) }
+            ids.append(id)
             logger.info("\(path): deleted from the input; its outputs are removed")
         }
         do {
+            try outputs.remove(ids: ids)
             try manifest.remove(paths: deleted)
         } catch {
             throw outputError("\(error)")
         }
     }
 
-    /// Removes output files that belong to no page of the input (left by a run without a manifest, or a
-    /// manifest removed by hand): articles and statistics describe exactly the pages in the input.
-    /// A shard looks only at the ids of its own share: the other shards' files may share the folder.
-    private func removeOrphans(keeping ids: Set<String>) -> Int {
+    /// Removes outputs that belong to no page of the input (left by a run without a manifest, or a manifest
+    /// removed by hand): articles and statistics describe exactly the pages in the input. A shard looks only
+    /// at the ids of its own share: the other shards' files may share the folder. The per-page files of
+    /// stored stage outputs that older versions wrote (`stages/`) go too: the rows of `StageOutputs` replace them.
+    private func removeOrphans(keeping ids: Set<String>, outputs: StageOutputs) -> Int {
         var removed = 0
-        for folder in [layout.articles] + OutputLayout.storedStages.map(layout.stageFolder) {
-            for id in layout.ids(in: folder) where !ids.contains(id) && layout.shard?.contains(pageID: id) != false {
-                if unlink(folder.appendingPathComponent(id + ".json").path) == 0, folder == layout.articles { removed += 1 }
-            }
+        for id in layout.ids(in: layout.articles) where !ids.contains(id) && layout.shard?.contains(pageID: id) != false {
+            if unlink(layout.article(id).path) == 0 { removed += 1 }
         }
+        if let stored = try? outputs.removeAll(except: { ids.contains($0) }), stored > 0 {
+            logger.info("\(stored) pages' stored stage outputs belonged to no page of the input; removed")
+        }
+        if layout.shard == nil { try? FileManager.default.removeItem(at: layout.legacyStageFolders) }
         return removed
     }
 
@@ -462,7 +476,7 @@ public struct PipelineRunner: Sendable {
         if let cached = manifest.cachedStatistics(), let stats = try? CounterArchive.decode(cached), stats.pagesSeen == pages.count {
             return (stats, failures, nil)
         }
-        let store = StageStore(layout: layout, pipeline: pipeline)
+        let store = StageStore(layout: layout, pipeline: pipeline, outputs: nil)
         var stats = CorpusStatistics()
         // Merged in the order of the pages, a slice at a time (see `Manifest.contributions(of:)`).
         let paths = pages.map(\.path)

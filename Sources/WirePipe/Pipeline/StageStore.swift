@@ -1,39 +1,80 @@
 import Foundation
 
-/// Reads and writes stored stage outputs and articles for one worker (encoders are reused, not shared
-/// between threads).
+/// Reads and writes stored stage outputs (in `StageOutputs`) and articles (files) for one worker; encoders
+/// are reused, not shared between threads. Stage outputs wait in `pending` and are stored a batch at a time
+/// (`flush`): the worker flushes before it records pages in the manifest, and whenever a batch is full.
 struct StageStore {
     let layout: OutputLayout
     let pipeline: Pipeline
+    let outputs: StageOutputs?
     private let compact: SortedJSONEncoder
     private let articleEncoder: SortedJSONEncoder
     private let decoder = JSONDecoder()
+    /// Changes not yet stored, in order.
+    private var pending: [StageOutputs.Change] = []
 
     /// Where a write failure that stops the run is reported (none outside a run).
     let fault: OutputFault?
 
-    init(layout: OutputLayout, pipeline: Pipeline, fault: OutputFault? = nil) {
+    /// `outputs`: nil where only articles are read (the statistics at the end of a run).
+    init(layout: OutputLayout, pipeline: Pipeline, outputs: StageOutputs?, fault: OutputFault? = nil) {
         self.layout = layout
         self.pipeline = pipeline
+        self.outputs = outputs
         self.fault = fault
         compact = SortedJSONEncoder()
         articleEncoder = SortedJSONEncoder(prettyPrinted: pipeline.configuration.outputFormat.prettyArticles)
     }
 
-    func save<T: Codable & Sendable & Identified>(_ output: T, stage: StageName) throws(PageError) {
+    mutating func save<T: Codable & Sendable & Identified>(_ output: T, stage: StageName) throws(PageError) {
         let stored = StoredStageOutput(
             stage: stage, version: Pipeline.versions[stage.rawValue]!, fingerprint: pipeline.fingerprints[stage]!, output: output)
-        try write(stored, with: compact, to: layout.stageOutput(stage, output.id), stage: stage)
+        let body: Data
+        do {
+            body = try compact.encode(stored)
+        } catch {
+            throw PageError(.writeFailed, stage: stage, "cannot encode the \(stage.rawValue) output: \(error)")
+        }
+        pending.append(.store(id: output.id, stage: stage, body: body))
+        if pending.count >= pipeline.configuration.run.manifestBatchPages {
+            do {
+                try flush()
+            } catch {
+                throw PageError(.writeFailed, stage: stage, "\(error)")
+            }
+        }
+    }
+
+    /// Forgets a page's stored outputs of `stages` (with any still pending).
+    mutating func remove(_ id: String, stages: [StageName]) {
+        guard !stages.isEmpty else { return }
+        pending.removeAll { if case .store(id, let stage, _) = $0 { stages.contains(stage) } else { false } }
+        pending.append(.remove(id: id, stages: stages))
+    }
+
+    /// Stores the pending changes in one transaction.
+    mutating func flush() throws(StageOutputs.Failure) {
+        guard !pending.isEmpty, let outputs else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        do {
+            try outputs.apply(pending)
+        } catch {
+            if error.affectsEveryWrite { fault?.record(error.message) }
+            throw error
+        }
     }
 
     func load<T: Codable & Sendable>(_ stage: StageName, id: String) throws(PageError) -> T {
         let next = StageName.allCases[StageName.allCases.firstIndex(of: stage)! + 1]
-        let url = layout.stageOutput(stage, id)
         do {
-            let data = try Data(contentsOf: url)
+            guard let data = try outputs?.body(id: id, stage: stage) else {
+                throw PageError(.missingStageOutput, stage: next, "no stored \(stage.rawValue) output of \(id)")
+            }
             return try decoder.decode(StoredStageOutput<T>.self, from: data).output
+        } catch let error as PageError {
+            throw error
         } catch {
-            throw PageError(.missingStageOutput, stage: next, "cannot read stored \(stage.rawValue) output \(url.lastPathComponent): \(error.localizedDescription)")
+            throw PageError(.missingStageOutput, stage: next, "cannot read the stored \(stage.rawValue) output of \(id): \(error)")
         }
     }
 
@@ -53,7 +94,7 @@ struct StageStore {
         do {
             try AtomicWriter.write(encoder.encode(value), to: url)
         } catch let failure as AtomicWriter.Failure {
-            if failure.affectsEveryWrite { fault?.record(failure) }
+            if failure.affectsEveryWrite { fault?.record("\(failure)") }
             throw PageError(.writeFailed, stage: stage, "\(failure)")
         } catch {
             throw PageError(.writeFailed, stage: stage, "\(error)")

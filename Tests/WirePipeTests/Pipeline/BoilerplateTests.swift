@@ -66,7 +66,8 @@ import Testing
             #expect(text.contains(Self.seriesNote) == (number <= 2), "page \(number)")
         }
         // The stored strip output stays the raw extraction.
-        let store = StageStore(layout: OutputLayout(root: output), pipeline: Pipeline(configuration: PipelineConfiguration()))
+        let layout = OutputLayout(root: output)
+        let store = StageStore(layout: layout, pipeline: Pipeline(configuration: PipelineConfiguration()), outputs: try StageOutputs(url: layout.stageOutputs))
         let stripped: StrippedArticle = try store.load(.strip, id: PageLocation.id(forRelativePath: "story-1.html"))
         #expect(stripped.blocks.contains { $0.text == Self.promo })
 
