@@ -71,29 +71,58 @@ public struct FetchStage: Stage {
             flags: transcoded.replacedInvalid ? ["invalid-bytes-replaced"] : [])
     }
 
+    /// The file's bytes, read with POSIX calls straight into the array: FileHandle's `Data` and the copy
+    /// into an array cost as much as hashing the page.
     private func read(_ url: URL) throws(PageError) -> [UInt8] {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
-            throw PageError(.unreadable, stage: .fetch, "cannot stat: \(String(cString: strerror(errno)))")
-        }
-        guard Int(info.st_size) <= settings.maxPageBytes else {
-            throw PageError(.tooLarge, stage: .fetch, "\(info.st_size) bytes is more than fetch.max_page_bytes (\(settings.maxPageBytes))")
-        }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw PageError(.unreadable, stage: .fetch, "cannot open: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: settings.maxPageBytes + 1) ?? Data()
-            guard data.count <= settings.maxPageBytes else {
-                throw PageError(.tooLarge, stage: .fetch, "more than fetch.max_page_bytes (\(settings.maxPageBytes))")
-            }
-            return [UInt8](data)
-        } catch let error as PageError {
-            throw error
-        } catch {
-            throw PageError(.unreadable, stage: .fetch, "read failed: \(error.localizedDescription)")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw PageError(.unreadable, stage: .fetch, "cannot stat: \(String(cString: strerror(errno)))")
         }
+        let limit = settings.maxPageBytes
+        guard Int(info.st_size) <= limit else {
+            throw PageError(.tooLarge, stage: .fetch, "\(info.st_size) bytes is more than fetch.max_page_bytes (\(limit))")
+        }
+        // The size stat gave and one byte more, to see the end of the file; a file that grew meanwhile is
+        // read on in chunks up to the limit.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            count = Self.read(fd, into: buffer, failure: &failure)
+        }
+        while failure == 0, bytes.count > Int(info.st_size), bytes.count <= limit {
+            let more = [UInt8](unsafeUninitializedCapacity: min(1 << 20, limit + 1 - bytes.count)) { buffer, count in
+                count = Self.read(fd, into: buffer, failure: &failure)
+            }
+            if more.isEmpty { break }
+            bytes += more
+        }
+        if failure != 0 {
+            throw PageError(.unreadable, stage: .fetch, "read failed: \(String(cString: strerror(failure)))")
+        }
+        guard bytes.count <= limit else {
+            throw PageError(.tooLarge, stage: .fetch, "more than fetch.max_page_bytes (\(limit))")
+        }
+        return bytes
+    }
+
+    /// Fills `buffer` from `fd` until it is full or the file ends; returns the bytes read.
+    private static func read(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failure: inout Int32) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let got = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            if got < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return count
     }
 
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {

@@ -124,6 +124,8 @@ public struct PipelineRunner: Sendable {
         let planned = plans.count { $0.start != nil }
         logger.info("\(plans.count) pages: \(plans.count { $0.change == .new }) new, \(plans.count { $0.change == .changed }) changed, \(plans.count { $0.change == .unchanged }) unchanged, \(deleted.count) deleted; \(planned) to process")
         if planned > 0 { HTMLDocument.initialiseParser() }
+        var clock = PhaseClock(started: started)
+        clock.end("plan")
         // Phase 1: fetch and strip the pages that need it, storing their strip outputs. Boilerplate is
         // learnt from every page's blocks, so no page is normalised before all are stripped.
         let stripping = plans.indices.filter { plans[$0].start.map { $0 <= .strip } ?? false }
@@ -135,6 +137,7 @@ public struct PipelineRunner: Sendable {
             outcomes.withLock { $0[stripping[index]] = outcome }
         }
         let stripOutcomes = outcomes.withLock { $0 }
+        clock.end("strip")
         // The boilerplate of the manifest's pages (all of this input's pages, or this shard's), with this
         // run's strip outputs in place of the old ones; pages whose set of boilerplate blocks changed are
         // redone from normalise. A manifest settled by a finished run that recorded nothing since needs no
@@ -159,6 +162,7 @@ public struct PipelineRunner: Sendable {
             }
         }
 
+        clock.end("boilerplate")
         // Phase 2: normalise, analyse and aggregate, recording each page in the manifest.
         let workIndices = stripped == stripping.count ? plans.indices.filter { plans[$0].start != nil } : []
         let work = workIndices.map { plans[$0] }
@@ -169,6 +173,7 @@ public struct PipelineRunner: Sendable {
                 plan, stripped: stripOutcomes[workIndices[index]], blocks: finalBlocks[plan.location.relativePath], boilerplate: finalBoilerplate)
         }
         tally.merge(stripTally)
+        clock.end("process")
         // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
         // the pages not done are left for the next run; stats.json and the report are left as they were.
         if let failure = fault.first {
@@ -245,6 +250,8 @@ public struct PipelineRunner: Sendable {
             }
             statisticsWrite = nil
         }
+        clock.end("statistics")
+        report.phases = clock.phases
         report.finished = UTCTime.timestamp(Date())
         report.seconds = Date().timeIntervalSince(started)
         do {
@@ -257,6 +264,20 @@ public struct PipelineRunner: Sendable {
         }
         withExtendedLifetime(lock) {}
         return report
+    }
+
+    /// Wall time of each phase of a run (see `RunReport.phases`).
+    private struct PhaseClock {
+        private var last: Date
+        private(set) var phases: [String: Double] = [:]
+
+        init(started: Date) { last = started }
+
+        mutating func end(_ phase: String) {
+            let now = Date()
+            phases[phase] = (now.timeIntervalSince(last) * 1000).rounded() / 1000
+            last = now
+        }
     }
 
     /// Runs `body` over `count` items on `jobs` workers (Dispatch), streaming: each worker takes the next

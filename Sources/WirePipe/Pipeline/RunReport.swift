@@ -92,6 +92,12 @@ public struct RunReport: Codable, Sendable {
     /// What each input gave: pages, skipped WARC records, URLs downloaded or unchanged, damaged files.
     /// Optional so that reports written before it existed still decode.
     public var inputs: [InputSummary]?
+    /// Wall seconds of the run's phases, in order: `plan` (listing the inputs, reading the manifest, deciding
+    /// what each page needs), `strip` (fetch and strip on every worker), `boilerplate` (learning the corpus's
+    /// boilerplate), `process` (the later stages on every worker), `statistics` (merging the pages'
+    /// contributions and writing stats.json). Phases that run on one thread set the ceiling of what more
+    /// workers can gain. Optional so that older reports still decode.
+    public var phases: [String: Double]?
 
     public init(started: String, finished: String, seconds: Double, input: String, output: String, jobs: Int, startStage: StageName, htmlParsed: Int, stages: [String: StageRun]) {
         self.started = started
@@ -107,7 +113,7 @@ public struct RunReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case tool, started, finished, seconds, input, output, jobs, pages, stages, failures, forced, interrupted, shard, skipped
-        case inputs
+        case inputs, phases
         case startStage = "start_stage"
         case htmlParsed = "html_parsed"
         case deletedPages = "deleted_pages"

@@ -26,6 +26,10 @@ import Testing
         #expect(Set(report.failures.map(\.kind)) == [.empty, .binary])
         #expect(report.htmlParsed == 4)
         #expect(report.stages["strip"]?.processed == 4)
+        // The phases' wall times add up to (at most) the run's.
+        let phases = try #require(report.phases)
+        #expect(Set(phases.keys) == ["plan", "strip", "boilerplate", "process", "statistics"])
+        #expect(phases.values.allSatisfy { $0 >= 0 } && phases.values.reduce(0, +) <= report.seconds + 0.01)
 
         let layout = OutputLayout(root: corpus.output)
         let ids = layout.ids(in: layout.articles)
