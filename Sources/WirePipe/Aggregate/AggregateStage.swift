@@ -69,10 +69,10 @@ public struct AggregateStage: Stage {
 
         stats.syndication = settings.syndication
         try PageDeadline.check(.aggregate)
-        if counted.words.count >= settings.clusterMinWords {
+        if counted.wordHashes.count >= settings.clusterMinWords {
             stats.syndicationRecords[article.id] = SyndicationRecord(
                 id: article.id, sourcePath: article.source.path, site: site, published: article.published,
-                words: article.metrics.words, signature: minHash.signature(words: counted.words))
+                words: article.metrics.words, signature: minHash.signature(wordHashes: counted.wordHashes))
         }
         return stats
     }

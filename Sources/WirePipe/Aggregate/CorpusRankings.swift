@@ -55,19 +55,19 @@ public struct CorpusRankings: Sendable {
             }
         }
         topTerms = Self.topK(all, k) { ($0.documents, $0.occurrences) }
-        distinctiveTerms = distinctive.sorted {
+        distinctiveTerms = Self.first(k, of: distinctive) {
             if $0.score != $1.score { return $0.score! > $1.score! }
             return ($0.term, $0.language) < ($1.term, $1.language)
-        }.prefix(k).map { $0 }
+        }
         entities = stats.entities.mapValues { counts in
             counts.top(k).map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
         }
         // Speakers rank by quotations first: who is quoted most, not who is quoted in most articles.
-        speakers = stats.speakers.sorted {
+        speakers = Self.first(k, of: Array(stats.speakers)) {
             if $0.value.occurrences != $1.value.occurrences { return $0.value.occurrences > $1.value.occurrences }
             if $0.value.documents != $1.value.documents { return $0.value.documents > $1.value.documents }
             return $0.key < $1.key
-        }.prefix(k).map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
+        }.map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
         datelineLocations = Self.top(stats.byDatelineLocation, k)
         var reporting: [String: Int] = [:]
         for role in Self.reporterRoles { reporting.merge(stats.credits[role] ?? [:], uniquingKeysWith: +) }
@@ -78,14 +78,37 @@ public struct CorpusRankings: Sendable {
 
     /// The `k` largest counts, ties by name.
     public static func top(_ counts: [String: Int], _ k: Int) -> [Counted] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(k).map { Counted(name: $0.key, count: $0.value) }
+        first(k, of: Array(counts)) { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { Counted(name: $0.key, count: $0.value) }
     }
 
     private static func topK(_ terms: [Term], _ k: Int, by key: (Term) -> (Int, Int)) -> [Term] {
-        terms.sorted {
+        first(k, of: terms) {
             let (a, b) = (key($0), key($1))
             if a != b { return a > b }
             return ($0.term, $0.language) < ($1.term, $1.language)
-        }.prefix(k).map { $0 }
+        }
+    }
+
+    /// The first `k` of `items` in the order of `precedes`, exactly as a stable `sorted(by:).prefix(k)` gives
+    /// them, without sorting everything: a corpus has tens of thousands of terms and the rankings keep a few
+    /// dozen. A sorted list of the best so far; an item that does not beat the last of a full list costs one
+    /// comparison.
+    static func first<T>(_ k: Int, of items: [T], by precedes: (T, T) -> Bool) -> [T] {
+        guard k > 0 else { return [] }
+        guard items.count > k else { return items.sorted(by: precedes) }
+        var best: [T] = []
+        best.reserveCapacity(k + 1)
+        for item in items {
+            if best.count == k, !precedes(item, best[k - 1]) { continue }
+            // After the items it does not precede, so that equal items keep their order (a stable sort's).
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(item, best[middle]) { high = middle } else { low = middle + 1 }
+            }
+            best.insert(item, at: low)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 }

@@ -150,7 +150,9 @@ extension CorpusStatistics: Codable {
         try c.encode(Self.formatVersion, forKey: .formatVersion)
         try c.encode(Pages(seen: pagesSeen, ok: articlesOK, empty: articlesEmpty, failed: pagesFailed, notAnArticle: notArticles), forKey: .pages)
         try c.encode(failuresByKind, forKey: .failuresByKind)
-        try c.encode(Totals(words: totalWords, sentences: totalSentences, paragraphs: totalParagraphs, vocabulary: vocabularySize), forKey: .totals)
+        // A union of every language's terms: computed once for both places it is written.
+        let vocabulary = vocabularySize
+        try c.encode(Totals(words: totalWords, sentences: totalSentences, paragraphs: totalParagraphs, vocabulary: vocabulary), forKey: .totals)
         try c.encode(bySite, forKey: .bySite)
         try c.encode(byDay, forKey: .byDay)
         try c.encode(byDayAndSite, forKey: .byDayAndSite)
@@ -165,7 +167,7 @@ extension CorpusStatistics: Codable {
             histogram: LengthSummary.histogram(wordCounts, bins: bins).map { Length.Bin(from: $0.from, to: $0.to, count: $0.count) },
             wordCounts: Dictionary(uniqueKeysWithValues: wordCounts.map { (String($0.key), $0.value) }))
         try c.encode(length, forKey: .length)
-        try c.encode(Terms(vocabulary: vocabularySize, vocabularyByLanguage: terms.mapValues(\.count), top: rankings?.topTerms,
+        try c.encode(Terms(vocabulary: vocabulary, vocabularyByLanguage: terms.mapValues(\.count), top: rankings?.topTerms,
                            distinctive: rankings?.distinctiveTerms, counts: terms), forKey: .terms)
         try c.encode(Entities(top: rankings?.entities, counts: entities), forKey: .entities)
         let share = quotationsAttributed == 0 ? 0 : (Double(quotationsAnonymous) / Double(quotationsAttributed) * 1000).rounded() / 1000

@@ -129,8 +129,11 @@ public struct CorpusStatistics: Equatable, Sendable {
 
     /// Distinct terms over all languages (a word spelled alike in two languages counts once).
     public var vocabularySize: Int {
-        var all: Set<String> = []
-        for counts in terms.values { all.formUnion(counts.keys) }
+        // The union starts from the largest language's terms, so only the others are hashed again.
+        guard let largest = terms.max(by: { $0.value.count < $1.value.count }) else { return 0 }
+        if terms.count == 1 { return largest.value.count }
+        var all = Set(largest.value.keys)
+        for (language, counts) in terms where language != largest.key { all.formUnion(counts.keys) }
         return all.count
     }
 

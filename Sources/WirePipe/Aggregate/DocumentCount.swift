@@ -36,10 +36,10 @@ extension Dictionary where Value == DocumentCount {
     /// The `k` largest entries by documents, then occurrences, then key: a total order, so the result does
     /// not depend on the dictionary's (per-process seeded) iteration order.
     func top(_ k: Int) -> [(key: Key, value: DocumentCount)] where Key: Comparable {
-        sorted {
+        CorpusRankings.first(k, of: Array(self)) {
             if $0.value.documents != $1.value.documents { return $0.value.documents > $1.value.documents }
             if $0.value.occurrences != $1.value.occurrences { return $0.value.occurrences > $1.value.occurrences }
             return $0.key < $1.key
-        }.prefix(k).map { $0 }
+        }
     }
 }

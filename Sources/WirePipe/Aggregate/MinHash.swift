@@ -16,7 +16,11 @@ public struct MinHash: Sendable {
     /// value over the text's shingles (runs of `shingleSize` consecutive words). A text shorter than one
     /// shingle is one shingle.
     public func signature(words: [String]) -> [UInt32] {
-        let wordHashes = words.map(Self.fnv1a)
+        signature(wordHashes: words.map(Self.fnv1a))
+    }
+
+    /// The same from the words' `fnv1a` hashes.
+    public func signature(wordHashes: [UInt64]) -> [UInt32] {
         var shingles: Set<UInt64> = []
         let count = max(1, wordHashes.count - shingleSize + 1)
         shingles.reserveCapacity(count)
@@ -52,12 +56,16 @@ public struct MinHash: Sendable {
 
     /// 64-bit FNV-1a over the UTF-8 bytes.
     static func fnv1a(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01B3
-        }
+        var h = fnvOffset
+        for byte in word.utf8 { h = fnvStep(h, byte) }
         return h
+    }
+
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01B3
     }
 
     /// SplitMix64's finaliser: a fast bijective mixer with good avalanche.

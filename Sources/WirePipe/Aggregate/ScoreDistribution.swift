@@ -61,7 +61,14 @@ public struct ScoreDistribution: Equatable, Sendable {
 
     /// The raw counts as written in stats.json: keys are the scores with one decimal.
     var encoded: [String: Int] {
-        Dictionary(uniqueKeysWithValues: tenths.map { (String(format: "%.1f", Double($0.key) / 10), $0.value) })
+        Dictionary(uniqueKeysWithValues: tenths.map { (Self.oneDecimal(tenths: $0.key), $0.value) })
+    }
+
+    /// A number of tenths with one decimal, as `String(format: "%.1f", Double(tenths) / 10)` writes it
+    /// (-15 → "-1.5", 3 → "0.3", -3 → "-0.3"), without `String(format:)`'s cost.
+    static func oneDecimal(tenths: Int) -> String {
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     init(encoded: [String: Int]) throws {

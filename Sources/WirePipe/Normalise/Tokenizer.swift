@@ -56,6 +56,21 @@ public struct Tokenizer: Sendable {
         return result
     }
 
+    /// Calls `body` with the match form (UTF-8, case kept) of every word token (`isWord`), in order, without
+    /// building `Token` values or strings: the bytes are valid only during the call.
+    public func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let scalars = Array(text.unicodeScalars)
+        let classes = scalars.map(Self.classify)
+        var form: [UInt8] = []
+        form.reserveCapacity(64)
+        Self.scan(classes) { start, end, isWord in
+            guard isWord else { return }
+            form.removeAll(keepingCapacity: true)
+            for k in start..<end { TextFolding.appendMatchForm(scalars[k], to: &form) }
+            form.withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Number of word tokens (`isWord`), without building `Token` values.
     public func wordCount(in text: String) -> Int {
         var classes: [ScalarClass] = []

@@ -37,6 +37,8 @@ enum JSONTreeValue {
     case array(JSONArrayBox)
     /// A `superEncoder`, whose value is known only once its caller is done with it.
     case encoder(JSONTreeEncoder)
+    /// A two-number array (`DocumentCount`), unboxed: stats.json holds one per term, entity and speaker.
+    case pair(Int, Int)
 }
 
 final class JSONObjectBox {
@@ -64,6 +66,7 @@ final class JSONTreeEncoder: Encoder {
 
     /// The tree of one value, with `JSONEncoder`'s special cases.
     static func value<T: Encodable>(of value: T, userInfo: [CodingUserInfoKey: Any]) throws -> JSONTreeValue {
+        if let direct = directValue(of: value) { return direct }
         if T.self == URL.self, let url = value as? URL { return .string(url.absoluteString) }
         if T.self == Data.self, let data = value as? Data { return .string(data.base64EncodedString()) }
         if T.self == Decimal.self, let decimal = value as? Decimal { return .number(decimal.description) }
@@ -71,6 +74,46 @@ final class JSONTreeEncoder: Encoder {
         try value.encode(to: encoder)
         // A value that encoded nothing is an empty object, as with JSONEncoder.
         return encoder.value ?? .object(JSONObjectBox())
+    }
+
+    /// The values that make up most of wirepipe's documents (strings, numbers, string arrays, count maps),
+    /// built without `Encodable`: its generic path costs an encoder object, a container and a dynamic cast
+    /// per element (most of the time spent writing stats.json). The trees are those the `Encodable` path
+    /// builds (`Array` and `Dictionary` with `String` keys encode as unkeyed and keyed containers).
+    /// Matched on the exact type, so a cast is a reinterpretation.
+    private static func directValue<T>(of value: T) -> JSONTreeValue? {
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == DocumentCount.self {
+            let count = unsafeBitCast(value, to: DocumentCount.self)
+            return .pair(count.occurrences, count.documents)
+        }
+        if T.self == [String].self {
+            let box = JSONArrayBox()
+            box.values = unsafeBitCast(value, to: [String].self).map { .string($0) }
+            return .array(box)
+        }
+        if T.self == [String: Int].self { return object(unsafeBitCast(value, to: [String: Int].self)) { .number(String($0)) } }
+        if T.self == [String: String].self { return object(unsafeBitCast(value, to: [String: String].self)) { .string($0) } }
+        if T.self == [String: DocumentCount].self { return object(unsafeBitCast(value, to: [String: DocumentCount].self), pair) }
+        if T.self == [String: [String: Int]].self {
+            return object(unsafeBitCast(value, to: [String: [String: Int]].self)) { object($0) { .number(String($0)) } }
+        }
+        if T.self == [String: [String: DocumentCount]].self {
+            return object(unsafeBitCast(value, to: [String: [String: DocumentCount]].self)) { object($0, pair) }
+        }
+        return nil
+    }
+
+    private static func pair(_ count: DocumentCount) -> JSONTreeValue { .pair(count.occurrences, count.documents) }
+
+    private static func object<Value>(_ dictionary: [String: Value], _ tree: (Value) -> JSONTreeValue) -> JSONTreeValue {
+        let box = JSONObjectBox()
+        box.keys.reserveCapacity(dictionary.count)
+        box.values.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary { box.append(key, tree(value)) }
+        return .object(box)
     }
 
     static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws -> JSONTreeValue {
@@ -239,6 +282,15 @@ struct JSONTextWriter {
         case .number(let text): append(text)
         case .string(let text): writeString(text)
         case .encoder(let encoder): write(encoder.value ?? .object(JSONObjectBox()), depth: depth)
+        case .pair(let first, let second):
+            bytes.append(UInt8(ascii: "["))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+            indent(depth + 1)
+            writeInteger(first)
+            separate()
+            indent(depth + 1)
+            writeInteger(second)
+            close(UInt8(ascii: "]"), depth: depth)
         case .array(let box):
             bytes.append(UInt8(ascii: "["))
             if pretty { bytes.append(UInt8(ascii: "\n")) }
@@ -251,8 +303,7 @@ struct JSONTextWriter {
         case .object(let box):
             bytes.append(UInt8(ascii: "{"))
             if pretty { bytes.append(UInt8(ascii: "\n")) }
-            let order = box.keys.indices.sorted { box.keys[$0].utf8.lexicographicallyPrecedes(box.keys[$1].utf8) }
-            for (n, i) in order.enumerated() {
+            for (n, i) in Self.sortedOrder(box.keys).enumerated() {
                 if n > 0 { separate() }
                 indent(depth + 1)
                 writeString(box.keys[i])
@@ -263,14 +314,47 @@ struct JSONTextWriter {
         }
     }
 
+    /// Indices of `keys` in UTF-8 byte order (stable for equal keys). Each key's first eight bytes, as one
+    /// big-endian integer padded with zeros, decide most comparisons: comparing `utf8` views byte by byte
+    /// was most of the writer's time on the term maps of stats.json.
+    static func sortedOrder(_ keys: [String]) -> [Int] {
+        guard keys.count > 1 else { return Array(keys.indices) }
+        var prefixes: [UInt64] = []
+        prefixes.reserveCapacity(keys.count)
+        for key in keys {
+            var prefix: UInt64 = 0, taken = 0
+            for byte in key.utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                taken += 1
+            }
+            prefixes.append(taken == 8 ? prefix : prefix << UInt64(8 * (8 - taken)))
+        }
+        return keys.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+        }
+    }
+
+    private mutating func writeInteger(_ value: Int) {
+        if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        append(String(value))
+    }
+
     private mutating func separate() {
         bytes.append(UInt8(ascii: ","))
         if pretty { bytes.append(UInt8(ascii: "\n")) }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private mutating func indent(_ depth: Int) {
         guard pretty else { return }
-        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+        var left = depth * 2
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            left -= run
+        }
     }
 
     private mutating func close(_ bracket: UInt8, depth: Int) {

@@ -29,161 +29,176 @@ struct BlockText {
 
     /// Folds `bytes` (whitespace runs to one space, trimmed) and counts.
     init(bytes: [UInt8], minWords: Int) {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        self = bytes.withUnsafeBufferPointer { Self.measure($0, minWords: minWords) }
+    }
+
+    private init(text: String, chars: Int, sentences: Int, words: Int) {
+        self.text = text
+        self.chars = chars
+        self.sentences = sentences
+        self.words = words
+    }
+
+    /// The pass itself, over unchecked buffers: the folded text is written straight into the string's
+    /// storage (never longer than the input), without an intermediate array.
+    private static func measure(_ bytes: UnsafeBufferPointer<UInt8>, minWords: Int) -> BlockText {
         var chars = 0, sentences = 0
         // Quarter words in the current run (since the last sentence end) and before it.
         var units = 0
         var totalUnits = 0
-        let sentenceUnits = minWords * Self.wordUnits
-        var inWord = false
-        var pendingSpace = false
-        // Whether the last character was a letter of a script that does not separate words.
-        var inUnspacedRun = false
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let byte = bytes[i]
-            // Length of this UTF-8 sequence.
-            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            guard i + length <= n else { break }
-            // Per character: one word unit weight when it is a letter of a spaced script (`isWordChar`),
-            // a fixed weight per character for unspaced scripts (`perCharacter`).
-            var isSpace = false, isSentenceEnd = false, isWordChar = false, dropped = false
-            var perCharacter = 0
-            if length == 1 {
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: isSpace = true
-                case 0x2E, 0x21, 0x3F: isSentenceEnd = true
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: isWordChar = true
-                default: break
-                }
-            } else if length == 2 {
-                let second = bytes[i + 1]
-                switch byte {
-                case 0xC2:
-                    if second == 0xA0 || second == 0x85 { isSpace = true }  // NBSP, NEL
-                    // Latin-1 punctuation and symbols (« » ¿ ¡ · ©) are not letters; ª µ º ² ³ ¹ are.
-                    else if second == 0xAA || second == 0xB5 || second == 0xBA || second == 0xB2 || second == 0xB3 || second == 0xB9 { isWordChar = true }
-                case 0xC3:
-                    isWordChar = second != 0x97 && second != 0xB7  // × ÷
-                case 0xCD:
-                    if second == 0xBE { isSentenceEnd = true } else { isWordChar = true }  // Greek question mark
-                case 0xD6:
-                    if second == 0x89 { isSentenceEnd = true } else { isWordChar = true }  // Armenian full stop
-                case 0xD8:
-                    if second == 0x9F { isSentenceEnd = true }  // Arabic question mark
-                    else if second == 0x8C || second == 0x9B || second == 0x8D { }  // Arabic comma, semicolon, date separator
-                    else { isWordChar = true }
-                case 0xD9:
-                    isWordChar = second < 0xAA || second > 0xAD  // not the Arabic percent, decimal and thousands signs
-                case 0xDB:
-                    if second == 0x94 { isSentenceEnd = true } else { isWordChar = true }  // Arabic full stop
-                default:
-                    isWordChar = true
-                }
-            } else if length == 3 {
-                let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                switch byte {
-                case 0xE2:
-                    if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { isSpace = true }  // U+2000–200A, 2028, 2029, 202F
-                    else if b1 == 0x81 && b2 == 0x9F { isSpace = true }  // U+205F
-                    else if b1 == 0x80 && b2 == 0x8B { dropped = true }  // zero width space
-                    else if b1 == 0x80 && (b2 == 0x8C || b2 == 0x8D) { isWordChar = inWord }  // joiners stay inside their word
-                    else if b1 == 0x80 && b2 == 0xA6 { isSentenceEnd = true }  // …
-                    else if b1 >= 0xB0 { isWordChar = true }  // Glagolitic, Coptic, Tifinagh, Ethiopic extended…
-                    // else punctuation, symbols, arrows
-                case 0xE3:
-                    if b1 == 0x80 {
-                        if b2 == 0x80 { isSpace = true }  // U+3000 ideographic space
-                        else if b2 == 0x82 { isSentenceEnd = true }  // 。
-                        // else CJK punctuation: 、 「 」 『 』 【 】 〜
-                    } else {
-                        perCharacter = 2  // kana, bopomofo, CJK extension A: half a word
+        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            let sentenceUnits = minWords * wordUnits
+            var inWord = false
+            var pendingSpace = false
+            // Whether the last character was a letter of a script that does not separate words.
+            var inUnspacedRun = false
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let byte = bytes[i]
+                // Length of this UTF-8 sequence.
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                guard i + length <= n else { break }
+                // Per character: one word unit weight when it is a letter of a spaced script (`isWordChar`),
+                // a fixed weight per character for unspaced scripts (`perCharacter`).
+                var isSpace = false, isSentenceEnd = false, isWordChar = false, dropped = false
+                var perCharacter = 0
+                if length == 1 {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: isSpace = true
+                    case 0x2E, 0x21, 0x3F: isSentenceEnd = true
+                    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: isWordChar = true
+                    default: break
                     }
-                case 0xE4...0xE9:
-                    perCharacter = 2  // CJK ideographs
-                case 0xEF:
-                    if b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x8E) { isSentenceEnd = true }  // ！ ？ ．
-                    else if b1 == 0xBD && b2 == 0xA1 { isSentenceEnd = true }  // ｡
-                    else if b1 == 0xBB && b2 == 0xBF { dropped = true }  // byte order mark
-                    else if (b1 == 0xBC && ((0x90...0x99).contains(b2) || (0xA1...0xBA).contains(b2))) || (b1 == 0xBD && (0x81...0x9A).contains(b2)) {
-                        isWordChar = true  // full-width digits and letters
+                } else if length == 2 {
+                    let second = bytes[i + 1]
+                    switch byte {
+                    case 0xC2:
+                        if second == 0xA0 || second == 0x85 { isSpace = true }  // NBSP, NEL
+                        // Latin-1 punctuation and symbols (« » ¿ ¡ · ©) are not letters; ª µ º ² ³ ¹ are.
+                        else if second == 0xAA || second == 0xB5 || second == 0xBA || second == 0xB2 || second == 0xB3 || second == 0xB9 { isWordChar = true }
+                    case 0xC3:
+                        isWordChar = second != 0x97 && second != 0xB7  // × ÷
+                    case 0xCD:
+                        if second == 0xBE { isSentenceEnd = true } else { isWordChar = true }  // Greek question mark
+                    case 0xD6:
+                        if second == 0x89 { isSentenceEnd = true } else { isWordChar = true }  // Armenian full stop
+                    case 0xD8:
+                        if second == 0x9F { isSentenceEnd = true }  // Arabic question mark
+                        else if second == 0x8C || second == 0x9B || second == 0x8D { }  // Arabic comma, semicolon, date separator
+                        else { isWordChar = true }
+                    case 0xD9:
+                        isWordChar = second < 0xAA || second > 0xAD  // not the Arabic percent, decimal and thousands signs
+                    case 0xDB:
+                        if second == 0x94 { isSentenceEnd = true } else { isWordChar = true }  // Arabic full stop
+                    default:
+                        isWordChar = true
                     }
-                    else if b1 == 0xBC || (b1 == 0xBD && b2 < 0xA6) { }  // full-width and half-width punctuation
-                    else if b1 == 0xBD || b1 == 0xBE { perCharacter = 2 }  // half-width kana
-                    else { isWordChar = true }  // Arabic presentation forms, compatibility ideographs
-                case 0xE0:
-                    switch b1 {
-                    case 0xA5 where b2 == 0xA4 || b2 == 0xA5: isSentenceEnd = true  // Devanagari danda, double danda
-                    case 0xB8, 0xB9, 0xBA, 0xBB: perCharacter = 1  // Thai, Lao
-                    case 0xBC where b2 == 0x8D: isSentenceEnd = true  // Tibetan shad
-                    default: isWordChar = true
+                } else if length == 3 {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    switch byte {
+                    case 0xE2:
+                        if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { isSpace = true }  // U+2000–200A, 2028, 2029, 202F
+                        else if b1 == 0x81 && b2 == 0x9F { isSpace = true }  // U+205F
+                        else if b1 == 0x80 && b2 == 0x8B { dropped = true }  // zero width space
+                        else if b1 == 0x80 && (b2 == 0x8C || b2 == 0x8D) { isWordChar = inWord }  // joiners stay inside their word
+                        else if b1 == 0x80 && b2 == 0xA6 { isSentenceEnd = true }  // …
+                        else if b1 >= 0xB0 { isWordChar = true }  // Glagolitic, Coptic, Tifinagh, Ethiopic extended…
+                        // else punctuation, symbols, arrows
+                    case 0xE3:
+                        if b1 == 0x80 {
+                            if b2 == 0x80 { isSpace = true }  // U+3000 ideographic space
+                            else if b2 == 0x82 { isSentenceEnd = true }  // 。
+                            // else CJK punctuation: 、 「 」 『 』 【 】 〜
+                        } else {
+                            perCharacter = 2  // kana, bopomofo, CJK extension A: half a word
+                        }
+                    case 0xE4...0xE9:
+                        perCharacter = 2  // CJK ideographs
+                    case 0xEF:
+                        if b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F || b2 == 0x8E) { isSentenceEnd = true }  // ！ ？ ．
+                        else if b1 == 0xBD && b2 == 0xA1 { isSentenceEnd = true }  // ｡
+                        else if b1 == 0xBB && b2 == 0xBF { dropped = true }  // byte order mark
+                        else if (b1 == 0xBC && ((0x90...0x99).contains(b2) || (0xA1...0xBA).contains(b2))) || (b1 == 0xBD && (0x81...0x9A).contains(b2)) {
+                            isWordChar = true  // full-width digits and letters
+                        }
+                        else if b1 == 0xBC || (b1 == 0xBD && b2 < 0xA6) { }  // full-width and half-width punctuation
+                        else if b1 == 0xBD || b1 == 0xBE { perCharacter = 2 }  // half-width kana
+                        else { isWordChar = true }  // Arabic presentation forms, compatibility ideographs
+                    case 0xE0:
+                        switch b1 {
+                        case 0xA5 where b2 == 0xA4 || b2 == 0xA5: isSentenceEnd = true  // Devanagari danda, double danda
+                        case 0xB8, 0xB9, 0xBA, 0xBB: perCharacter = 1  // Thai, Lao
+                        case 0xBC where b2 == 0x8D: isSentenceEnd = true  // Tibetan shad
+                        default: isWordChar = true
+                        }
+                    case 0xE1:
+                        if b1 == 0x8D && b2 == 0xA2 { isSentenceEnd = true }  // Ethiopic full stop
+                        else if b1 == 0x81 && b2 == 0x8B { isSentenceEnd = true }  // Myanmar section mark
+                        else if b1 == 0x9F && b2 == 0x94 { isSentenceEnd = true }  // Khmer khan
+                        else if b1 >= 0x80 && b1 <= 0x82 { perCharacter = 1 }  // Myanmar
+                        else if b1 == 0x9E || b1 == 0x9F { perCharacter = 1 }  // Khmer
+                        else { isWordChar = true }
+                    default:
+                        isWordChar = true  // other scripts' letters (Hangul, Devanagari, Tamil…)
                     }
-                case 0xE1:
-                    if b1 == 0x8D && b2 == 0xA2 { isSentenceEnd = true }  // Ethiopic full stop
-                    else if b1 == 0x81 && b2 == 0x8B { isSentenceEnd = true }  // Myanmar section mark
-                    else if b1 == 0x9F && b2 == 0x94 { isSentenceEnd = true }  // Khmer khan
-                    else if b1 >= 0x80 && b1 <= 0x82 { perCharacter = 1 }  // Myanmar
-                    else if b1 == 0x9E || b1 == 0x9F { perCharacter = 1 }  // Khmer
-                    else { isWordChar = true }
-                default:
-                    isWordChar = true  // other scripts' letters (Hangul, Devanagari, Tamil…)
+                } else {
+                    // Supplementary planes: CJK extensions B onwards are ideographs, the rest emoji and symbols.
+                    if byte == 0xF0 && bytes[i + 1] >= 0xA0 && bytes[i + 1] <= 0xB3 { perCharacter = 2 }
                 }
-            } else {
-                // Supplementary planes: CJK extensions B onwards are ideographs, the rest emoji and symbols.
-                if byte == 0xF0 && bytes[i + 1] >= 0xA0 && bytes[i + 1] <= 0xB3 { perCharacter = 2 }
-            }
-            if dropped {
-                i += length
-                continue
-            }
-            if isSpace {
-                if !out.isEmpty { pendingSpace = true }
-                // Thai-like scripts end a sentence with a space.
-                if inUnspacedRun && units >= sentenceUnits {
-                    sentences += 1
+                if dropped {
+                    i += length
+                    continue
+                }
+                if isSpace {
+                    if written > 0 { pendingSpace = true }
+                    // Thai-like scripts end a sentence with a space.
+                    if inUnspacedRun && units >= sentenceUnits {
+                        sentences += 1
+                        totalUnits += units
+                        units = 0
+                    }
+                    inWord = false
+                    inUnspacedRun = false
+                    i += length
+                    continue
+                }
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                for k in 0..<length { out[written + k] = bytes[i + k] }
+                written += length
+                chars += 1
+                inUnspacedRun = perCharacter == 1
+                if isSentenceEnd {
+                    if units >= sentenceUnits { sentences += 1 }
                     totalUnits += units
                     units = 0
+                    inWord = false
+                } else if perCharacter > 0 {
+                    units += perCharacter
+                    inWord = false
+                } else if isWordChar {
+                    if !inWord { units += wordUnits }
+                    inWord = true
+                } else {
+                    // Apostrophes and hyphens inside a word keep it one word.
+                    if !(byte == 0x27 || byte == 0x2D || (length == 3 && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)) { inWord = false }
                 }
-                inWord = false
-                inUnspacedRun = false
                 i += length
-                continue
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            for k in 0..<length { out.append(bytes[i + k]) }
-            chars += 1
-            inUnspacedRun = perCharacter == 1
-            if isSentenceEnd {
-                if units >= sentenceUnits { sentences += 1 }
-                totalUnits += units
-                units = 0
-                inWord = false
-            } else if perCharacter > 0 {
-                units += perCharacter
-                inWord = false
-            } else if isWordChar {
-                if !inWord { units += Self.wordUnits }
-                inWord = true
-            } else {
-                // Apostrophes and hyphens inside a word keep it one word.
-                if !(byte == 0x27 || byte == 0x2D || (length == 3 && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)) { inWord = false }
-            }
-            i += length
+            return written
         }
-        self.text = String(decoding: out, as: UTF8.self)
-        self.chars = chars
-        self.sentences = sentences
-        self.words = (totalUnits + units) / Self.wordUnits
+        return BlockText(text: text, chars: chars, sentences: sentences, words: (totalUnits + units) / wordUnits)
     }
 
     /// Words of a text, counted as the extractor counts them (see the type's notes).
     static func wordCount(_ text: String) -> Int {
-        BlockText(bytes: Array(text.utf8), minWords: 1).words
+        var text = text
+        return text.withUTF8 { measure($0, minWords: 1).words }
     }
 
     /// Whether `text` contains the ASCII `needle`, ignoring ASCII case and, with `ignoringSpaces`, spaces in

@@ -68,11 +68,47 @@ public struct PageBlocks: Sendable, Equatable {
     /// 64-bit FNV-1a of the block's folded text (lowercased, quotes and dashes folded, whitespace collapsed):
     /// stable across runs, processes and machines, unlike Swift's seeded `Hasher`.
     public static func fingerprint(_ text: String) -> UInt64 {
+        if let hash = plainFingerprint(text) { return hash }
         let folded = TextFolding.foldWhitespace(TextFolding.matchForm(TextFolding.nfc(text)).lowercased())
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in folded.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The same hash in one pass over the scalars, for text made of ASCII and the quotes, dashes and ellipsis
+    /// the match form folds to ASCII (most blocks): NFC and lowercasing leave such text as it is but for
+    /// ASCII case, so the folded bytes are known scalar by scalar. nil for any other scalar (the full path
+    /// then runs): each of the four string passes cost more than the hash.
+    static func plainFingerprint(_ text: String) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false, hasContent = false
+        func add(_ byte: UInt8) {
+            if pendingSpace {
+                hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                pendingSpace = false
+            }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            hasContent = true
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if hasContent { pendingSpace = true }
+                } else {
+                    add(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                }
+            } else if value == TextFolding.ellipsis {
+                for _ in 0..<3 { add(UInt8(ascii: ".")) }
+            } else if let ascii = TextFolding.foldedASCII(value) {
+                add(ascii)
+            } else {
+                return nil
+            }
         }
         return hash
     }

@@ -28,7 +28,11 @@ struct TextBlockBuilder {
     let settings: StripSettings
 
     static func isHidden(_ node: DOMTree.Node) -> Bool {
-        for attribute in node.attributes {
+        isHidden(attributes: node.attributes)
+    }
+
+    static func isHidden(attributes: [DOMTree.Attribute]) -> Bool {
+        for attribute in attributes {
             switch attribute.name {
             case "hidden": return true
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
@@ -98,35 +102,37 @@ struct TextBlockBuilder {
                 stack.removeLast()
                 if top.isBlock { flush() }
             }
-            let node = tree.nodes[i]
-            if node.isText {
+            // Fields are read in place (`tree.nodes[i].field`): a copy of the whole node retained and
+            // released its four strings and arrays for every node of the page.
+            if tree.nodes[i].isText {
                 let context = stack.last
                 if pending.isEmpty {
                     pendingOwner = stack.last(where: \.isBlock)?.index ?? root
                     pendingWeight = context?.weight ?? 1
                     pendingQuote = context?.inQuote ?? false
                 }
-                pending.append(contentsOf: node.text.utf8)
-                if context?.inLink == true { pendingLinkChars += BlockText.nonSpaceCount(node.text) }
+                pending.append(contentsOf: tree.nodes[i].text.utf8)
+                if context?.inLink == true { pendingLinkChars += BlockText.nonSpaceCount(tree.nodes[i].text) }
                 i += 1
                 continue
             }
-            if node.tag.contains(.excluded) || (!node.attributes.isEmpty && Self.isHidden(node)) {
-                i = node.subtreeEnd
+            let tag = tree.nodes[i].tag
+            if tag.contains(.excluded) || (!tree.nodes[i].attributes.isEmpty && Self.isHidden(attributes: tree.nodes[i].attributes)) {
+                i = tree.nodes[i].subtreeEnd
                 continue
             }
-            let isBlock = node.tag.contains(.block)
+            let isBlock = tag.contains(.block)
             if isBlock { flush() }
-            if node.tag.contains(.lineBreak) {
-                i = node.subtreeEnd
+            if tag.contains(.lineBreak) {
+                i = tree.nodes[i].subtreeEnd
                 continue
             }
             let parent = stack.last
             stack.append(Open(
                 index: i, isBlock: isBlock,
-                weight: (parent?.weight ?? 1) * hintWeight(node.hint),
-                inLink: (parent?.inLink ?? false) || node.tag.contains(.link),
-                inQuote: (parent?.inQuote ?? false) || node.tag.contains(.quote)))
+                weight: (parent?.weight ?? 1) * hintWeight(tree.nodes[i].hint),
+                inLink: (parent?.inLink ?? false) || tag.contains(.link),
+                inQuote: (parent?.inQuote ?? false) || tag.contains(.quote)))
             i += 1
         }
         while let top = stack.popLast() {

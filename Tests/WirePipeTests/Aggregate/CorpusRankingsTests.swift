@@ -30,4 +30,15 @@ import Testing
     @Test func tiesAreBrokenByName() {
         #expect(CorpusRankings.top(["b": 2, "a": 2, "c": 5], 3).map(\.name) == ["c", "a", "b"])
     }
+
+    /// The bounded selection gives what a full stable sort's prefix gives, ties included.
+    @Test func firstKIsTheSortedPrefix() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let items = (0..<Int.random(in: 0...300, using: &generator)).map { ($0, Int.random(in: 0...20, using: &generator)) }
+            let k = Int.random(in: 0...40, using: &generator)
+            let expected = items.sorted { $0.1 > $1.1 }.prefix(k)
+            #expect(CorpusRankings.first(k, of: items) { $0.1 > $1.1 }.map(\.0) == expected.map(\.0))
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct MinHashTests {
     let minHash = MinHash(shingleSize: 5, hashes: 128)
 
-    func words(_ text: String) -> [String] { TermCounter().count(text, language: "en").words }
+    func words(_ text: String) -> [UInt64] { TermCounter().count(text, language: "en").wordHashes }
 
     /// FNV-1a's published test vectors: the hash must be the specified function, not a seeded one.
     @Test func wordHashIsFNV1a() {
@@ -16,9 +16,9 @@ import Testing
 
     @Test func signaturesDependOnlyOnTheWords() {
         let text = words("The quick brown fox jumps over the lazy dog while the farmer watches from the gate.")
-        #expect(minHash.signature(words: text) == MinHash(shingleSize: 5, hashes: 128).signature(words: text))
-        #expect(minHash.signature(words: text).count == 128)
-        #expect(minHash.signature(words: text) != minHash.signature(words: Array(text.reversed())))
+        #expect(minHash.signature(wordHashes: text) == MinHash(shingleSize: 5, hashes: 128).signature(wordHashes: text))
+        #expect(minHash.signature(wordHashes: text).count == 128)
+        #expect(minHash.signature(wordHashes: text) != minHash.signature(wordHashes: Array(text.reversed())))
     }
 
     @Test func similarityTracksShingleOverlap() throws {
@@ -26,13 +26,32 @@ import Testing
         #expect(paragraphs.count > 10)
         let story = words(paragraphs.joined(separator: "\n\n"))
         let cut = words(paragraphs.dropLast(2).joined(separator: "\n\n"))
-        let signature = minHash.signature(words: story)
+        let signature = minHash.signature(wordHashes: story)
         #expect(MinHash.similarity(signature, signature) == 1)
         // A copy with the last two paragraphs cut keeps most shingles.
-        #expect(MinHash.similarity(signature, minHash.signature(words: cut)) > 0.75)
+        #expect(MinHash.similarity(signature, minHash.signature(wordHashes: cut)) > 0.75)
         // Word order matters: the same words shuffled share almost no five-word shingle.
         var generator = SplitMix(seed: 7)
-        let shuffled = minHash.signature(words: story.shuffled(using: &generator))
+        let shuffled = minHash.signature(wordHashes: story.shuffled(using: &generator))
         #expect(MinHash.similarity(signature, shuffled) < 0.1)
+    }
+
+    /// The term counter's byte-level path for ASCII words counts and hashes what the token-by-token path
+    /// (`Token.text`, `lowercased`, `candidate`, stop words) gives, in English (possessives) and elsewhere.
+    @Test(arguments: ["en", "de"]) func termCounterMatchesTheTokenPath(language: String) throws {
+        let text = try Fixtures.seedParagraphs().joined(separator: "\n\n")
+            + " Ukraine's ALLIES' U.S. F-16 3.5 1,000 don’t O'S 's Straße ÉCOLE naïve 東京 x's a's 'S"
+        var words: [String] = []
+        var terms: [String: Int] = [:]
+        let stopWords = StopWords.lists[language] ?? []
+        for token in Tokenizer().tokens(in: text) where token.isWord {
+            let word = token.text.lowercased()
+            words.append(word)
+            if let term = TermCounter.candidate(word, language: language), !stopWords.contains(term) { terms[term, default: 0] += 1 }
+        }
+        let counted = TermCounter().count(text, language: language)
+        #expect(counted.wordHashes == words.map(MinHash.fnv1a))
+        #expect(counted.terms == terms)
+        #expect(terms.count > 100)
     }
 }

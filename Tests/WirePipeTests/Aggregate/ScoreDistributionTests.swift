@@ -34,4 +34,11 @@ import Testing
         #expect(Set(scores.encoded.keys) == ["-3.2", "0.0", "71.1"])
         #expect(try ScoreDistribution(encoded: scores.encoded) == scores)
     }
+
+    /// Keys are written by hand as `String(format: "%.1f")` wrote them.
+    @Test func keysAreWhatFormatWrites() {
+        for tenths in Array(-2000...2000) + [123_456, -98_765] {
+            #expect(ScoreDistribution.oneDecimal(tenths: tenths) == String(format: "%.1f", Double(tenths) / 10), "\(tenths)")
+        }
+    }
 }

@@ -99,4 +99,35 @@ import Testing
         #expect(bare.first?.members.map(\.id) == ["c", "b", "a"])
         #expect(bare.first?.origin.id == "c")
     }
+
+    /// The hand reader of the common date-time shape gives the instants the ISO 8601 formatter gives, and
+    /// leaves every other text (fractions, bad days, other shapes) to the formatter.
+    @Test func handReadInstantsAreTheFormattersInstants() {
+        let formatter = ISO8601DateFormatter()
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["2022-05-26T20:00:00Z", "2022-05-26T20:00:00+02:00", "2024-02-29T23:59:59-05:30", "2000-01-01T00:00:00+14:00",
+                     "1970-01-01T00:00:00Z", "2199-12-31T23:59:59-12:00", "2100-03-01T00:00:00Z"]
+        for _ in 0..<2000 {
+            let year = Int.random(in: 1970...2199, using: &generator), month = Int.random(in: 1...12, using: &generator)
+            let day = Int.random(in: 1...28, using: &generator), hour = Int.random(in: 0...23, using: &generator)
+            let minute = Int.random(in: 0...59, using: &generator), second = Int.random(in: 0...59, using: &generator)
+            let zone = Bool.random(using: &generator) ? "Z"
+                : String(format: "%@%02d:%02d", Bool.random(using: &generator) ? "+" : "-", Int.random(in: 0...14, using: &generator), [0, 30, 45][Int.random(in: 0...2, using: &generator)])
+            texts.append(String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + zone)
+        }
+        for text in texts {
+            let seconds = SyndicationClusterer.InstantReader.internetDateTime(text)
+            #expect(seconds.map { Date(timeIntervalSince1970: Double($0)) } == formatter.date(from: text), "\(text)")
+        }
+        for other in ["2022-05-26T20:00:00.5Z", "2022-02-30T10:00:00Z", "2022-05-26 20:00:00Z", "2022-05-26T20:00:00+0200",
+                      "2022-05-26T24:00:00Z", "1969-12-31T23:59:59Z", "2022-05-26"] {
+            #expect(SyndicationClusterer.InstantReader.internetDateTime(other) == nil, "\(other)")
+        }
+    }
+
+    /// Signatures are written by hand as `String(format: "%08x")` wrote each value.
+    @Test func signatureHexIsWhatFormatWrites() {
+        let signature: [UInt32] = [0, 1, 0xF, 0x10, 0xABCDEF, 0x8000_0000, .max] + (0..<64).map { _ in UInt32.random(in: 0...UInt32.max) }
+        #expect(SyndicationRecord.hex(signature) == signature.map { String(format: "%08x", $0) }.joined())
+    }
 }

@@ -101,4 +101,12 @@ import Testing
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode([Double.nan]) }
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["x": Double.infinity]) }
     }
+
+    /// Keys sort in UTF-8 byte order, also where the eight-byte prefixes the sort compares first are equal.
+    @Test func keysSortInByteOrder() {
+        let keys = ["abcdefgh", "abcdefghX", "abcdefghA", "abcdefg", "abc", "ab\u{0}", "ab", "", "é", "e\u{301}", "z", "Z", "日本", "abcdefgh\u{0}",
+                    "\u{7F}", "\u{80}", "abcdefghé", "abcdefghe"]
+        let order = JSONTextWriter.sortedOrder(keys).map { keys[$0] }
+        #expect(order == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import WirePipe
+
+/// The byte-level shortcuts of strip give what the string-level definitions give.
+@Suite struct StripByteLevelTests {
+    @Test func bylineClassNames() {
+        for yes in ["byline", "post-byline x", "x bylines", "author", "a post-author", "fn", "x  fn", "entry-byline-wrap"] {
+            #expect(MetadataExtractor.classesNameAByline(yes), "\(yes)")
+        }
+        for no in ["", " ", "authors", "author-bio", "fna", "bylin", "by line", "author\tx", "-autho", "xauthor"] {
+            #expect(!MetadataExtractor.classesNameAByline(no), "\(no)")
+        }
+    }
+
+    /// The one-pass fingerprint is the hash of the folded text, and leaves text it cannot fold that way to
+    /// the full path.
+    @Test func plainFingerprintIsTheFoldedTextsHash() {
+        func folded(_ text: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in TextFolding.foldWhitespace(TextFolding.matchForm(TextFolding.nfc(text)).lowercased()).utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return hash
+        }
+        let plain = ["", "  ", "Don\u{2019}t  miss OUR newsletter ", "\tSign up\n\nnow\u{2026}", "\u{201C}Quoted\u{201D} \u{2013} A-B \u{2212}1",
+                     "«Guillemets» ‘single’", "Read more >>"]
+        for text in plain {
+            #expect(PageBlocks.plainFingerprint(text) == folded(text), "\(text)")
+            #expect(PageBlocks.fingerprint(text) == folded(text), "\(text)")
+        }
+        for text in ["Straße", "ÉCOLE", "a\u{00A0}b", "zero\u{200B}width", "日本", "e\u{301}"] {
+            #expect(PageBlocks.plainFingerprint(text) == nil, "\(text)")
+            #expect(PageBlocks.fingerprint(text) == folded(text), "\(text)")
+        }
+    }
+
+    /// Folding writes into the string's own storage: whitespace runs become one space, ends are trimmed, an
+    /// invalid byte is repaired and a sequence cut off at the end is dropped, as before.
+    @Test func blockTextFoldsBytes() {
+        #expect(BlockText(bytes: Array("  One two.\n\n Three\u{00A0}four!  ".utf8), minWords: 1).text == "One two. Three four!")
+        #expect(BlockText(bytes: [0x61, 0x20, 0xC3, 0xA9, 0x20, 0xE2, 0x80], minWords: 1).text == "a é")
+        #expect(BlockText(bytes: [0x61, 0xBF, 0x62], minWords: 1).text == "a\u{FFFD}b")
+        #expect(BlockText(bytes: Array(" \t\n".utf8), minWords: 1).text.isEmpty)
+        #expect(BlockText.wordCount("One two three, four-five") == 4)
+    }
+}
