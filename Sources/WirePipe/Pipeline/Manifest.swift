@@ -166,27 +166,30 @@ public final class Manifest: Sendable {
         do {
             try database.write { db in
                 try db.execute(sql: "DELETE FROM corpus")
+                // Prepared once per connection (GRDB's statement cache), not parsed again for every page.
+                let deleteBlock = try db.cachedStatement(sql: "DELETE FROM block WHERE path = ?")
+                let insertBlock = try db.cachedStatement(sql: "INSERT INTO block (path, site, hashes, applied, removed) VALUES (?, ?, ?, ?, ?)")
+                let insertPage = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO page
+                    (path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message, contribution)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let deleteStages = try db.cachedStatement(sql: "DELETE FROM stage WHERE path = ?")
+                let insertStage = try db.cachedStatement(sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)")
                 for (page, blocks) in pages {
-                    try db.execute(sql: "DELETE FROM block WHERE path = ?", arguments: [page.path])
+                    try deleteBlock.execute(arguments: [page.path])
                     if let blocks {
-                        try db.execute(
-                            sql: "INSERT INTO block (path, site, hashes, applied, removed) VALUES (?, ?, ?, ?, ?)",
+                        try insertBlock.execute(
                             arguments: [page.path, blocks.site, Self.encode(blocks.hashes), blocks.applied, blocks.removed.joined(separator: "\n")])
                     }
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO page
-                            (path, id, size, mtime, sha256, status, failure_stage, failure_kind, failure_message, contribution)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
+                    try insertPage.execute(
                         arguments: [
                             page.path, page.id, page.size, page.mtime, page.sha256, page.status.rawValue,
                             page.failure?.stage.rawValue, page.failure?.kind.rawValue, page.failure?.message, page.contribution,
                         ])
-                    try db.execute(sql: "DELETE FROM stage WHERE path = ?", arguments: [page.path])
+                    try deleteStages.execute(arguments: [page.path])
                     for (stage, record) in page.stages {
-                        try db.execute(
-                            sql: "INSERT INTO stage (path, stage, fingerprint, status, error, seconds) VALUES (?, ?, ?, ?, ?, ?)",
+                        try insertStage.execute(
                             arguments: [page.path, stage.rawValue, record.fingerprint, record.status.rawValue, record.error, record.seconds])
                     }
                 }
