@@ -319,6 +319,20 @@ struct JSONTextWriter {
     /// was most of the writer's time on the term maps of stats.json.
     static func sortedOrder(_ keys: [String]) -> [Int] {
         guard keys.count > 1 else { return Array(keys.indices) }
+        if keys.count <= 16 {
+            // A struct's few keys: an insertion sort (stable) without the prefix table.
+            var order = Array(keys.indices)
+            for i in 1..<order.count {
+                let moving = order[i]
+                var j = i
+                while j > 0 && keys[moving].utf8.lexicographicallyPrecedes(keys[order[j - 1]].utf8) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = moving
+            }
+            return order
+        }
         var prefixes: [UInt64] = []
         prefixes.reserveCapacity(keys.count)
         for key in keys {
