@@ -77,7 +77,7 @@ public struct SentenceSplitter: Sendable {
     /// [start, end), trimmed of surrounding whitespace, covering every non-space character of
     /// the text in order. Empty or all-space text gives no ranges.
     public func split(_ text: String) -> [Range<Int>] {
-        split(scalars: Array(text.unicodeScalars))
+        split(scalars: Tokenizer.scalars(of: text))
     }
 
     /// Convenience: the sentence strings.

@@ -43,8 +43,7 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokens(in text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        let classes = scalars.map(Self.classify)
+        let (scalars, classes) = Self.classified(text)
         var result: [Token] = []
         result.reserveCapacity(scalars.count / 5 + 1)
         var form: [UInt8] = []
@@ -59,8 +58,7 @@ public struct Tokenizer: Sendable {
     /// Calls `body` with the match form (UTF-8, case kept) of every word token (`isWord`), in order, without
     /// building `Token` values or strings: the bytes are valid only during the call.
     public func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let scalars = Array(text.unicodeScalars)
-        let classes = scalars.map(Self.classify)
+        let (scalars, classes) = Self.classified(text)
         var form: [UInt8] = []
         form.reserveCapacity(64)
         Self.scan(classes) { start, end, isWord in
@@ -102,6 +100,31 @@ public struct Tokenizer: Sendable {
         case other
     }
 
+    /// The scalars of a text and their classes, in one pass (an array of the scalars used to count them
+    /// first, then copy them, then map them).
+    static func classified(_ text: String) -> (scalars: [Unicode.Scalar], classes: [ScalarClass]) {
+        var scalars: [Unicode.Scalar] = []
+        var classes: [ScalarClass] = []
+        scalars.reserveCapacity(text.utf8.count)
+        classes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            classes.append(classify(scalar))
+        }
+        return (scalars, classes)
+    }
+
+    /// The scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: to count, then
+    /// to copy).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
+    /// ASCII, nearly every scalar of news text, inline; the rest out of line.
+    @inline(__always)
     static func classify(_ c: Unicode.Scalar) -> ScalarClass {
         let v = c.value
         if v < 0x80 {
@@ -116,6 +139,12 @@ public struct Tokenizer: Sendable {
             default: return .other
             }
         }
+        return classifyNonASCII(c)
+    }
+
+    @inline(never)
+    private static func classifyNonASCII(_ c: Unicode.Scalar) -> ScalarClass {
+        let v = c.value
         switch v {
         case 0x2019, 0x02BC: return .apostrophe
         case 0x2010, 0x2011: return .hyphen

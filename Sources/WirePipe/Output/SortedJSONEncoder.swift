@@ -45,6 +45,12 @@ final class JSONObjectBox {
     var keys: [String] = []
     var values: [JSONTreeValue] = []
 
+    /// Room for a struct's few fields made at once, rather than grown from one field by doubling.
+    init(capacity: Int = 8) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     func append(_ key: String, _ value: JSONTreeValue) {
         keys.append(key)
         values.append(value)
@@ -89,10 +95,19 @@ final class JSONTreeEncoder: Encoder {
             let count = unsafeBitCast(value, to: DocumentCount.self)
             return .pair(count.occurrences, count.documents)
         }
-        if T.self == [String].self {
-            let box = JSONArrayBox()
-            box.values = unsafeBitCast(value, to: [String].self).map { .string($0) }
-            return .array(box)
+        if T.self == String?.self { return unsafeBitCast(value, to: String?.self).map { .string($0) } ?? .null }
+        if T.self == Int?.self { return unsafeBitCast(value, to: Int?.self).map { .number(String($0)) } ?? .null }
+        // Enums written as their raw string by the standard `RawRepresentable` coding (none has its own), found
+        // on every block, paragraph, entity and quotation.
+        if T.self == BlockKind.self { return .string(unsafeBitCast(value, to: BlockKind.self).rawValue) }
+        if T.self == NamedEntity.Kind.self { return .string(unsafeBitCast(value, to: NamedEntity.Kind.self).rawValue) }
+        if T.self == Quotation.Kind.self { return .string(unsafeBitCast(value, to: Quotation.Kind.self).rawValue) }
+        if T.self == [String].self { return array(unsafeBitCast(value, to: [String].self)) { .string($0) } }
+        if T.self == [Int].self { return array(unsafeBitCast(value, to: [Int].self)) { .number(String($0)) } }
+        if T.self == [[Int]].self {
+            return array(unsafeBitCast(value, to: [[Int]].self)) { pair in
+                pair.count == 2 ? .pair(pair[0], pair[1]) : array(pair) { .number(String($0)) }
+            }
         }
         if T.self == [String: Int].self { return object(unsafeBitCast(value, to: [String: Int].self)) { .number(String($0)) } }
         if T.self == [String: String].self { return object(unsafeBitCast(value, to: [String: String].self)) { .string($0) } }
@@ -109,11 +124,15 @@ final class JSONTreeEncoder: Encoder {
     private static func pair(_ count: DocumentCount) -> JSONTreeValue { .pair(count.occurrences, count.documents) }
 
     private static func object<Value>(_ dictionary: [String: Value], _ tree: (Value) -> JSONTreeValue) -> JSONTreeValue {
-        let box = JSONObjectBox()
-        box.keys.reserveCapacity(dictionary.count)
-        box.values.reserveCapacity(dictionary.count)
+        let box = JSONObjectBox(capacity: dictionary.count)
         for (key, value) in dictionary { box.append(key, tree(value)) }
         return .object(box)
+    }
+
+    private static func array<Element>(_ elements: [Element], _ tree: (Element) -> JSONTreeValue) -> JSONTreeValue {
+        let box = JSONArrayBox()
+        box.values = elements.map(tree)
+        return .array(box)
     }
 
     static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws -> JSONTreeValue {
@@ -319,6 +338,20 @@ struct JSONTextWriter {
     /// was most of the writer's time on the term maps of stats.json.
     static func sortedOrder(_ keys: [String]) -> [Int] {
         guard keys.count > 1 else { return Array(keys.indices) }
+        if keys.count <= 16 {
+            // A struct's few keys: an insertion sort (stable) without the prefix table.
+            var order = Array(keys.indices)
+            for i in 1..<order.count {
+                let moving = order[i]
+                var j = i
+                while j > 0 && keys[moving].utf8.lexicographicallyPrecedes(keys[order[j - 1]].utf8) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = moving
+            }
+            return order
+        }
         var prefixes: [UInt64] = []
         prefixes.reserveCapacity(keys.count)
         for key in keys {

@@ -56,11 +56,13 @@ public struct PageBlocks: Sendable, Equatable {
         return "folder:" + path[..<slash]
     }
 
+    /// No block of `maxWords` words takes 24 bytes a word (Russian averages about 15 with its space).
+    static let maxBytesPerWord = 24
+
     /// Words are counted as the extractor counts them (`BlockText`): a Chinese or Japanese paragraph,
     /// written without spaces, is as long in words as its translation, not one word.
     static func isCandidate(_ text: String, maxWords: Int) -> Bool {
-        // No block of `maxWords` words takes 24 bytes a word (Russian averages about 15 with its space).
-        guard text.utf8.count <= maxWords * 24 else { return false }
+        guard text.utf8.count <= maxWords * maxBytesPerWord else { return false }
         let words = BlockText.wordCount(text)
         return words > 0 && words <= maxWords
     }
@@ -163,7 +165,10 @@ public struct BoilerplateIndex: Sendable {
         var kept: [TextBlock] = []
         var removed = Set<String>()
         for block in article.blocks {
-            if PageBlocks.isCandidate(block.text, maxWords: settings.boilerplateMaxWords), repeated.contains(PageBlocks.fingerprint(block.text)) {
+            // The fingerprint first, the word count only for a repeated one: a block is removed when both hold,
+            // and few blocks are repeated. The byte-length bound of `isCandidate` skips long blocks cheaply.
+            if block.text.utf8.count <= settings.boilerplateMaxWords * PageBlocks.maxBytesPerWord, repeated.contains(PageBlocks.fingerprint(block.text)),
+               PageBlocks.isCandidate(block.text, maxWords: settings.boilerplateMaxWords) {
                 removed.insert(Self.statisticsKey(site: page.site, text: block.text))
             } else {
                 kept.append(block)

@@ -248,7 +248,11 @@ public struct MetadataExtractor: Sendable {
 
     /// Removes a site name before or after the headline (`Headline | Site`, `Site - Headline`).
     func stripSiteName(from title: String, siteName: String?) -> (title: String, site: String?) {
+        let ascii = TextFolding.isASCII(title)
         for separator in Self.titleSeparators {
+            // In ASCII text a separator absent from the bytes is absent (no canonical equivalents there):
+            // Foundation's search then need not run.
+            if ascii && !Self.containsBytes(title, separator) { continue }
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
@@ -412,7 +416,10 @@ public struct MetadataExtractor: Sendable {
 
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
+        let ascii = TextFolding.isASCII(text)
         for cut in ["|", "•", "·", "／", " / ", "\n"] {
+            // As in `stripSiteName`: Foundation's search only where the bytes do not already rule the cut out.
+            if ascii && !Self.containsBytes(text, cut) { continue }
             if let range = text.range(of: cut) { text = String(text[..<range.lowerBound]) }
         }
         text = text.trimmingCharacters(in: .whitespaces)

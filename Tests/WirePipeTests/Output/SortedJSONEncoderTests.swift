@@ -108,5 +108,10 @@ import Testing
                     "\u{7F}", "\u{80}", "abcdefghé", "abcdefghe"]
         let order = JSONTextWriter.sortedOrder(keys).map { keys[$0] }
         #expect(order == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        // Few keys take another path.
+        for count in 2...16 {
+            let some = Array(keys.shuffled().prefix(count))
+            #expect(JSONTextWriter.sortedOrder(some).map { some[$0] } == some.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        }
     }
 }
