@@ -152,6 +152,12 @@ struct TreeState {
                 let valuePointer = attributePairs[i + 1]
                 i += 2
                 guard let key = self.attributeName(attributeName) else { continue }
+                if attributes.isEmpty {
+                    // Room for every attribute still to come, made once, rather than grown by doubling.
+                    var pairs = i / 2
+                    while attributePairs[2 * pairs] != nil { pairs += 1 }
+                    attributes.reserveCapacity(pairs - i / 2 + 1)
+                }
                 switch key {
                 case "class", "id":
                     if let valuePointer { appendLowercased(valuePointer) }
