@@ -116,6 +116,12 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var visibleDateMaxChars: Int = 120
     /// …held by elements of at most this many nodes.
     public var visibleDateMaxNodes: Int = 24
+    /// Prose between the headline and the article's first kept block is its lead (a standfirst, an intro
+    /// in a box of its own) when at most this many blocks that are not link lists lie between them.
+    public var leadMaxBlocks: Int = 6
+    /// …and only blocks of at least this many sentences are kept there (one-line deks and unmarked photo
+    /// captions stay out).
+    public var leadMinSentences: Int = 2
 
     public init() {}
 
@@ -143,6 +149,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case visibleDateNodesAbove = "visible_date_nodes_above"
         case visibleDateMaxChars = "visible_date_max_chars"
         case visibleDateMaxNodes = "visible_date_max_nodes"
+        case leadMaxBlocks = "lead_max_blocks"
+        case leadMinSentences = "lead_min_sentences"
     }
 
     public init(from decoder: Decoder) throws {
@@ -172,6 +180,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         visibleDateNodesAbove = try c.value(.visibleDateNodesAbove, default: d.visibleDateNodesAbove, check: Allowed.atLeast(0))
         visibleDateMaxChars = try c.value(.visibleDateMaxChars, default: d.visibleDateMaxChars, check: Allowed.atLeast(1))
         visibleDateMaxNodes = try c.value(.visibleDateMaxNodes, default: d.visibleDateMaxNodes, check: Allowed.atLeast(1))
+        leadMaxBlocks = try c.value(.leadMaxBlocks, default: d.leadMaxBlocks, check: Allowed.atLeast(0))
+        leadMinSentences = try c.value(.leadMinSentences, default: d.leadMinSentences, check: Allowed.atLeast(1))
     }
 }
 

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import WirePipe
+
+/// Rules of the container choice found by scoring real multilingual pages with `scripts/eval-snippets`; each
+/// test is a small hand-made page that fails without its rule.
+@Suite struct ContainerChoiceTests {
+    func text(_ html: String) throws -> [String] {
+        let page = try FetchStage(settings: FetchSettings()).decode(Array(html.utf8), id: "t", path: "t.html", sha256: "", compressed: false)
+        return try StripStage(settings: StripSettings()).process(page).blocks.map(\.text)
+    }
+
+    static let intro = "Im aktuellen Test wurden achtzehn Kindersitze auf Sicherheit, Bedienung und Schadstoffe geprüft."
+    static let section = "Vier Sitzmodelle fallen wegen zu hoher Schadstoffwerte im Bezugsstoff durch und werden deshalb abgewertet."
+    static let tip = "Nehmen Sie das eigene Fahrzeug und das Kind mit zum Geschäft, um die Modelle vor dem Kauf auszuprobieren."
+
+    /// A box of tips nested in wrappers that hold nothing else outweighs each section of the article: the
+    /// wrappers must not use up the levels the sections beside the box are looked for in.
+    @Test func wrappersAroundTheBestBoxCostNoLevel() throws {
+        let tips = String(repeating: "<li>\(Self.tip)</li>", count: 6)
+        let html = """
+            <html><body><div class="x1"><div class="x2"><p>\(Self.intro)</p>
+            <div class="x3"><h2>Ergebnisse</h2><p>\(Self.section)</p><p>\(Self.section)</p></div>
+            <div class="x3"><h2>Schadstoffe</h2><p>\(Self.section)</p><p>\(Self.section)</p></div>
+            <div class="x4"><div class="x5"><div class="x6"><div class="x7"><ul>\(tips)</ul></div></div></div></div>
+            </div><div class="x8"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.first == Self.intro)
+        #expect(blocks.filter { $0 == Self.section }.count == 4)
+        #expect(blocks.filter { $0 == Self.tip }.count == 6)
+        #expect(!blocks.contains("Startseite Kontakt"))
+    }
+
+    static let body = "Der Reporter hatte seine Recherche über Monate geführt, bevor die Redaktion erste Zweifel an den Angaben bekam."
+
+    /// The lead sits in a box of its own between the headline and the body: it is the top of the article,
+    /// while a byline and a caption there are not.
+    @Test func theLeadBetweenHeadlineAndBodyIsKept() throws {
+        let lead = "Ein Reporter hat die Redaktion mit gefälschten Artikeln in eine Krise gestürzt. Wie konnte es dazu kommen?"
+        let html = """
+            <html><head><title>Ein Albtraum</title></head><body><div class="k1"><h1>Ein Albtraum</h1>
+            <div class="k2">Von Anna Muster</div><div class="k3">\(lead)</div>
+            <div class="caption">Das Foto zeigt das Verlagsgebäude am Hafen, aufgenommen im vergangenen Winter.</div>
+            <div class="k4">\(String(repeating: "<div class=\"k5\">\(Self.body)</div>", count: 8))</div></div>
+            <div class="k6"><a href="/1">Mehr zum Thema</a> <a href="/2">Impressum</a></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.first == lead)
+        #expect(blocks.filter { $0 == Self.body }.count == 8)
+        #expect(!blocks.contains { $0.contains("Verlagsgebäude") })
+        #expect(!blocks.contains("Von Anna Muster"))
+    }
+
+    /// A subheading's id is an anchor made from its words: "nav…" or "share…" there says nothing about the
+    /// element, and the subheading stays with the section it opens.
+    @Test func aSubheadingIdIsNoHint() throws {
+        let html = """
+            <html><body><div class="k1"><p>\(Self.body)</p><p>\(Self.body)</p>
+            <h3 id="nav_nur_die_folie_bleibt">Nur die Folie bleibt zurück</h3><p>\(Self.body)</p><p>\(Self.body)</p></div>
+            <nav><h3 class="nav-title">Rubriken</h3><a href="/a">Wissen</a></nav></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.contains("Nur die Folie bleibt zurück"))
+        #expect(!blocks.contains("Rubriken"))
+    }
+
+    /// An endless-scroll page appends the next stories below the page's own, and one of them may be longer:
+    /// the story whose heading repeats the page title is the page's article.
+    @Test func theStoryUnderThePageTitleWinsOverALongerNextOne() throws {
+        let own = "Die Partei bestreitet, vom Versand der Gratiszeitung an die Haushalte gewusst zu haben, doch Dokumente sprechen dagegen."
+        let next = "In einem anderen Fall geht es um Spenden aus dem Ausland, die über Umwege an den Kreisverband geflossen sein sollen, sagen Ermittler."
+        let html = """
+            <html><head><title>Wir haben bereits die Zusage</title></head><body><main><div class="l1">
+            <article class="i1"><h2>Wir haben bereits die Zusage</h2><div class="c1">\(String(repeating: "<p>\(own)</p>", count: 4))</div></article>
+            <article class="i1"><h2>Spenden aus dem Ausland</h2><div class="c1">\(String(repeating: "<p>\(next)</p>", count: 9))</div></article>
+            </div></main></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == own }.count == 4)
+        #expect(!blocks.contains(next))
+    }
+
+    /// The author's sign-off is a short paragraph beside the prose paragraphs, not a label of the share bar
+    /// that follows it nor page furniture after the article.
+    @Test func theSignOffBesideTheProseIsKept() throws {
+        let html = """
+            <html><body><div class="k1"><div class="k2"><p>\(Self.body)</p><p>\(Self.body)</p><p>\(Self.body)</p><p>x Franzi</p></div>
+            <div class="k7">Artikel teilen</div><div class="k8"><a href="/1">Facebook</a> <a href="/2">Pinterest</a></div>
+            <div class="k9">Schlagworte</div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.last == "x Franzi")
+        #expect(!blocks.contains("Artikel teilen") && !blocks.contains("Schlagworte"))
+    }
+}
