@@ -122,6 +122,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// …and only blocks of at least this many sentences are kept there (one-line deks and unmarked photo
     /// captions stay out).
     public var leadMinSentences: Int = 2
+    /// When the heading that repeats the page title lies outside the body found by score, the story around
+    /// it replaces that body if it holds at least this share of the body's prose (endless-scroll pages).
+    public var headlineStoryShare: Double = 0.5
 
     public init() {}
 
@@ -151,6 +154,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case visibleDateMaxNodes = "visible_date_max_nodes"
         case leadMaxBlocks = "lead_max_blocks"
         case leadMinSentences = "lead_min_sentences"
+        case headlineStoryShare = "headline_story_share"
     }
 
     public init(from decoder: Decoder) throws {
@@ -182,6 +186,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         visibleDateMaxNodes = try c.value(.visibleDateMaxNodes, default: d.visibleDateMaxNodes, check: Allowed.atLeast(1))
         leadMaxBlocks = try c.value(.leadMaxBlocks, default: d.leadMaxBlocks, check: Allowed.atLeast(0))
         leadMinSentences = try c.value(.leadMinSentences, default: d.leadMinSentences, check: Allowed.atLeast(1))
+        headlineStoryShare = try c.value(.headlineStoryShare, default: d.headlineStoryShare, check: Allowed.within(0...10))
     }
 }
 

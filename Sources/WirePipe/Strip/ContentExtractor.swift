@@ -57,6 +57,8 @@ public struct ContentExtractor: Sendable {
             let node = tree.nodes[container]
             lines.append("container #\(container) <\(node.name) \(node.classNames)> content \(mass[container].contentChars)")
         }
+        let byScore = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
+        lines.append("by score alone: \(byScore.map { "#\($0) <\(tree.nodes[$0].name) \(tree.nodes[$0].classNames.prefix(40))>" }.joined(separator: ", "))")
         // Elements with the most content, with their hint and their share of the page's content.
         let total = max(1, mass[root].contentChars)
         for index in (root..<tree.nodes.count).sorted(by: { mass[$0].contentChars > mass[$1].contentChars }).prefix(12) {
@@ -279,16 +281,17 @@ public struct ContentExtractor: Sendable {
 
     /// The containers of the page's own story. When the heading that repeats the page title lies outside the
     /// containers found, and the smallest element around it that holds prose enough to be a story
-    /// (`sibling_share` of theirs) holds none of them, the body found belongs to another story (the next
-    /// article of an endless-scroll page, a featured piece): the containers are looked for around the headline.
+    /// (`headline_story_share` of theirs) holds none of them, the body found belongs to another story (the
+    /// next article of an endless-scroll page, a featured piece): the containers are looked for around the
+    /// headline. The share is high because the title can be wrong (a menu's heading taken for it).
     func containers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass], title: String?) -> [Int] {
         let found = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
         guard let title, let heading = blocks.indices.first(where: {
-            blocks[$0].kind == .heading && roles[$0] != .boilerplate && Self.sameText(blocks[$0].text, title)
+            blocks[$0].kind == .heading && roles[$0] != .boilerplate && blocks[$0].hintWeight >= 1 && Self.sameText(blocks[$0].text, title)
         }) else { return found }
         let headline = blocks[heading].owner
         if found.contains(where: { tree.contains($0, headline) }) { return found }
-        let needed = settings.siblingShare * Double(found.reduce(0) { $0 + mass[$1].contentChars })
+        let needed = settings.headlineStoryShare * Double(found.reduce(0) { $0 + mass[$1].contentChars })
         var story = tree.nodes[headline].parent
         while story > root && Double(mass[story].contentChars) < needed { story = tree.nodes[story].parent }
         guard story > root, !found.contains(where: { tree.contains(story, $0) }) else { return found }
