@@ -57,7 +57,7 @@ public struct ContentExtractor: Sendable {
             let node = tree.nodes[container]
             lines.append("container #\(container) <\(node.name) \(node.classNames)> content \(mass[container].contentChars)")
         }
-        let byScore = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
+        let byScore = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, headline: nil)
         lines.append("by score alone: \(byScore.map { "#\($0) <\(tree.nodes[$0].name) \(tree.nodes[$0].classNames.prefix(40))>" }.joined(separator: ", "))")
         // Elements with the most content, with their hint and their share of the page's content.
         let total = max(1, mass[root].contentChars)
@@ -131,6 +131,12 @@ public struct ContentExtractor: Sendable {
         // A short label whose next block was dropped ("DON'T MISS" over a list of links) labels chrome.
         for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading && !signOff.contains(index) {
             if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
+        }
+        // A line that is nothing but a date ("23.10.2018", "Dienstag, 4. Juni 2019") is the page's dateline,
+        // metadata rather than text.
+        for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading
+            && blocks[index].words < settings.minSentenceWords && DateNormaliser.iso(blocks[index].text) != nil {
+            keep[index] = false
         }
         // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
         // "Publicité", "Реклама"), in whatever language.
@@ -285,17 +291,20 @@ public struct ContentExtractor: Sendable {
     /// next article of an endless-scroll page, a featured piece): the containers are looked for around the
     /// headline. The share is high because the title can be wrong (a menu's heading taken for it).
     func containers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass], title: String?) -> [Int] {
-        let found = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
-        guard let title, let heading = blocks.indices.first(where: {
+        let titleHeading = title.flatMap { title in blocks.indices.first(where: {
             blocks[$0].kind == .heading && roles[$0] != .boilerplate && blocks[$0].hintWeight >= 1 && Self.sameText(blocks[$0].text, title)
-        }) else { return found }
+        }) }
+        let firstTopHeading = blocks.indices.first { blocks[$0].kind == .heading && tree.nodes[blocks[$0].owner].name == "h1" }
+        let found = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass,
+                                     headline: (titleHeading ?? firstTopHeading).map { blocks[$0].owner })
+        guard let heading = titleHeading else { return found }
         let headline = blocks[heading].owner
         if found.contains(where: { tree.contains($0, headline) }) { return found }
         let needed = settings.headlineStoryShare * Double(found.reduce(0) { $0 + mass[$1].contentChars })
         var story = tree.nodes[headline].parent
         while story > root && Double(mass[story].contentChars) < needed { story = tree.nodes[story].parent }
         guard story > root, !found.contains(where: { tree.contains(story, $0) }) else { return found }
-        return chooseContainers(tree: tree, root: story, blocks: blocks, roles: roles, mass: mass)
+        return chooseContainers(tree: tree, root: story, blocks: blocks, roles: roles, mass: mass, headline: headline)
     }
 
     /// The article container and the siblings that continue it.
@@ -307,7 +316,7 @@ public struct ContentExtractor: Sendable {
     /// the few levels above it, siblings that hold a paragraph parent of their own with a fair share of that
     /// score are kept too (a body split into columns, or around an advertisement); headers, bylines and
     /// teaser lists hold no such paragraph parent and stay out.
-    func chooseContainers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass]) -> [Int] {
+    func chooseContainers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass], headline: Int? = nil) -> [Int] {
         // direct: the score of the paragraphs an element holds itself; local adds half of its children's.
         var direct = [Double](repeating: 0, count: tree.nodes.count)
         var local = [Double](repeating: 0, count: tree.nodes.count)
@@ -318,7 +327,10 @@ public struct ContentExtractor: Sendable {
         var furniture = [Int](repeating: 0, count: tree.nodes.count)
         // Only the subtree of `root` (the whole body, or the story around the headline).
         let end = tree.nodes[root].subtreeEnd
+        // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
+        var looseLines = [Int](repeating: 0, count: tree.nodes.count)
         for (block, role) in zip(blocks, roles) where block.owner >= root && block.owner < end {
+            if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
@@ -351,6 +363,7 @@ public struct ContentExtractor: Sendable {
             largestProse[parent] = max(largestProse[parent], largestProse[index])
             holders[parent] += holders[index]
             furniture[parent] += furniture[index]
+            looseLines[parent] += looseLines[index]
         }
         // A list of separate prose units (a reader-comment thread, a grid of teasers with summaries): many
         // paragraph parents, none holding much of the whole, each with a line of its own that is neither
@@ -365,9 +378,24 @@ public struct ContentExtractor: Sendable {
         var containers = [best]
         var level = best
         var depth = 0
+        // Short lines of the article's own (an ingredient list, an agenda, key points as a list) sit in
+        // paragraphs and lists beside the body and hold no prose. Beside the body's box (up to its first
+        // level with other prose), after the headline and before the body's last part, such paragraph-like
+        // text without links is the article's too; dates and bylines sit in loose lines or in hinted
+        // elements and stay out.
+        var shortLines: [Int] = []
         while depth < settings.siblingLevels {
             let parent = tree.nodes[level].parent
             guard parent >= root else { break }
+            if depth == 0 {
+                for sibling in tree.children(of: parent) where sibling != level && !tree.nodes[sibling].isText {
+                    let m = mass[sibling]
+                    if m.contentChars == 0, m.chars > 0, looseLines[sibling] == 0, tree.nodes[sibling].hint != .negative,
+                       Double(m.linkChars) <= settings.maxLinkDensity * 0.6 * Double(m.chars), !isLinkList(sibling, tree: tree, mass: mass) {
+                        shortLines.append(sibling)
+                    }
+                }
+            }
             // A parent that holds article paragraphs of its own is the article, and the box found first was
             // only a part of it (a fact box, a pull-out section).
             if direct[parent] >= threshold, tree.nodes[parent].hint != .negative {
@@ -393,6 +421,9 @@ public struct ContentExtractor: Sendable {
             }
             level = parent
             depth += 1
+        }
+        if let headline, let lastPart = containers.max() {
+            containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
     }

@@ -93,4 +93,24 @@ import Testing
         #expect(blocks.last == "x Franzi")
         #expect(!blocks.contains("Artikel teilen") && !blocks.contains("Schlagworte"))
     }
+
+    /// A recipe's ingredient lines sit in paragraphs beside the steps and hold no sentence: after the headline
+    /// and before the steps they are the article's. A date line there is the dateline, and a line of links
+    /// is navigation.
+    @Test func shortLinesBesideTheBodyAfterTheHeadlineAreKept() throws {
+        let step = "Alle Zutaten in eine Schüssel geben und mit den Knethaken zu einem glatten Teig verarbeiten."
+        let html = """
+            <html><head><title>Mandelplätzchen</title></head><body><div class="k1"><h1>Mandelplätzchen</h1>
+            <div class="k2"><p>23.10.2018</p><p>Zubereitungszeit: 25 Minuten</p><p>Zutaten:<br>300 g Mehl<br>200 g Zucker<br>1 Prise Salz</p>
+            <p><a href="/a">Rezepte</a> <a href="/b">Backen</a></p><p>Zubereitung:</p>
+            <ol>\(String(repeating: "<li>\(step)</li>", count: 5))</ol></div></div>
+            <div class="k3"><p>Kommentar verfassen</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.contains("200 g Zucker") && blocks.contains("Zubereitungszeit: 25 Minuten"))
+        #expect(blocks.filter { $0 == step }.count == 5)
+        #expect(!blocks.contains("23.10.2018"))
+        #expect(!blocks.contains("Rezepte Backen"))
+        #expect(!blocks.contains("Kommentar verfassen"))
+    }
 }
