@@ -410,9 +410,12 @@ public struct ContentExtractor: Sendable {
                 level = parent
                 continue
             }
+            // When the box the body sits in is itself hinted as chrome, the hint cannot tell it from its
+            // siblings ("section--ads" on every section of a test report): theirs is not held against them.
+            let hintSeparates = tree.nodes[level].hint != .negative
             for sibling in tree.children(of: parent) where sibling != level {
                 let node = tree.nodes[sibling]
-                guard !node.isText, node.hint != .negative, mass[sibling].contentChars > 0 else { continue }
+                guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
                 let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling))

@@ -113,4 +113,20 @@ import Testing
         #expect(!blocks.contains("Rezepte Backen"))
         #expect(!blocks.contains("Kommentar verfassen"))
     }
+
+    /// Every section of a test report carries the same chrome-sounding class ("section--ads": ads may be put
+    /// in it): the hint cannot tell the body's section from the others, and all of them are the article.
+    @Test func aHintSharedByTheBodysBoxAndItsSiblingsSeparatesNothing() throws {
+        let first = "Der Grill heizt in zehn Minuten auf fast achthundert Grad auf, allerdings nur in der Mitte des Rostes."
+        let second = "Das Steak bekommt in zwei Minuten eine kräftige Kruste und bleibt innen saftig, so wie es sein soll."
+        let html = """
+            <html><body><article class="r1"><h1>Beef Maker im Test</h1>
+            <section class="r-section r-section--ads"><h2>Aufheizen</h2><div class="t">\(String(repeating: "<p>\(first)</p>", count: 5))</div></section>
+            <section class="r-section r-section--ads"><h2>Grillen</h2><div class="t">\(String(repeating: "<p>\(second)</p>", count: 3))</div></section>
+            </article><div class="side"><a href="/1">Weitere Tests</a></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == first }.count == 5)
+        #expect(blocks.filter { $0 == second }.count == 3)
+    }
 }
