@@ -125,6 +125,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// When the heading that repeats the page title lies outside the body found by score, the story around
     /// it replaces that body if it holds at least this share of the body's prose (endless-scroll pages).
     public var headlineStoryShare: Double = 0.5
+    /// At least this many short lines in one element (line breaks between them), without links, that
+    /// together reach `min_content_chars`, are text like a paragraph (poems, lyrics); 0 turns this off.
+    public var verseMinLines: Int = 4
 
     public init() {}
 
@@ -155,6 +158,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case leadMaxBlocks = "lead_max_blocks"
         case leadMinSentences = "lead_min_sentences"
         case headlineStoryShare = "headline_story_share"
+        case verseMinLines = "verse_min_lines"
     }
 
     public init(from decoder: Decoder) throws {
@@ -187,6 +191,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         leadMaxBlocks = try c.value(.leadMaxBlocks, default: d.leadMaxBlocks, check: Allowed.atLeast(0))
         leadMinSentences = try c.value(.leadMinSentences, default: d.leadMinSentences, check: Allowed.atLeast(1))
         headlineStoryShare = try c.value(.headlineStoryShare, default: d.headlineStoryShare, check: Allowed.within(0...10))
+        verseMinLines = try c.value(.verseMinLines, default: d.verseMinLines, check: Allowed.atLeast(0))
     }
 }
 

@@ -27,6 +27,26 @@ public struct ContentExtractor: Sendable {
         return .neutral
     }
 
+    /// The role of each block; lines of verse (a poem, song lyrics, an address list written with line
+    /// breaks) are short one by one, but at least `verse_min_lines` of them in one element, without a link,
+    /// that together reach `min_content_chars`, are text as much as a paragraph is.
+    func roles(of blocks: [ScoredBlock]) -> [Role] {
+        var roles = blocks.map(role(of:))
+        var start = 0
+        while start < blocks.count {
+            var end = start + 1
+            while end < blocks.count && blocks[end].owner == blocks[start].owner { end += 1 }
+            let lines = start..<end
+            if settings.verseMinLines > 0, lines.count >= settings.verseMinLines,
+               lines.allSatisfy({ roles[$0] == .neutral && blocks[$0].linkChars == 0 && blocks[$0].hintWeight >= 1 }),
+               lines.reduce(0, { $0 + blocks[$1].chars }) >= settings.minContentChars {
+                for index in lines { roles[index] = .content }
+            }
+            start = end
+        }
+        return roles
+    }
+
     /// Per-element sums over the blocks in its subtree.
     struct Mass {
         var score = 0.0
@@ -50,7 +70,7 @@ public struct ContentExtractor: Sendable {
         var lines: [String] = []
         let root = tree.elements(named: "body").first ?? 0
         let blocks = TextBlockBuilder(tree: tree, settings: settings).blocks(under: root)
-        let roles = blocks.map(role(of:))
+        let roles = roles(of: blocks)
         let kept = Set(extract(from: tree, title: title).map(\.text))
         let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
         for container in containers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, title: title) {
@@ -93,7 +113,7 @@ public struct ContentExtractor: Sendable {
         let builder = TextBlockBuilder(tree: tree, settings: settings)
         let blocks = builder.blocks(under: root)
         guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0, words: 0) }
-        let roles = blocks.map(role(of:))
+        let roles = roles(of: blocks)
 
         let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
         let containers = self.containers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, title: title)

@@ -129,4 +129,20 @@ import Testing
         #expect(blocks.filter { $0 == first }.count == 5)
         #expect(blocks.filter { $0 == second }.count == 3)
     }
+
+    /// Song lyrics are short lines, none a sentence, in one element without links: together they are the
+    /// text of the page, which a note below them must not outweigh.
+    @Test func linesOfVerseInOneElementAreText() throws {
+        let lines = ["爱 逝去的爱 讨不回来", "Ai shi qu de ai tao bu hui lai", "我还有话想对你说", "Wo hai you hua xiang dui ni shuo",
+                     "舍不得说 来不及说", "She bu de shuo lai bu ji shuo", "离别的话最难说出口", "Li bie de hua zui nan shuo chu kou",
+                     "你会找到新的生活", "Ni hui zhao dao xin de sheng huo", "我会收起我的难过", "Wo hui shou qi wo de nan guo"]
+        let html = """
+            <html><body><div class="h"><a href="/">Lyrics</a> <a href="/a">Archive</a></div>
+            <div class="post"><h3>Zhi Neng Xiang Nian Ni</h3><div class="pb">\(lines.joined(separator: "<br>"))</div></div>
+            <div class="f"><p>Thank you for your support! Please leave a comment below and share this page with your friends.</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(Array(blocks.drop { !$0.hasPrefix("爱") }.prefix(lines.count)) == lines)
+        #expect(!blocks.contains("Lyrics Archive"))
+    }
 }
