@@ -15,7 +15,7 @@ enum ClassHint: Equatable, Sendable {
         "share", "sharing", "social", "comment", "respond", "disqus", "related", "recommend", "newsletter",
         "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "sidebar",
         "widget", "breadcrumb", "pagination", "pager", "popup", "modal", "outbrain", "taboola", "footer",
-        "masthead", "navbar", "navigation", "menu", "paywall", "banner", "author-bio", "authorbio", "byline", "bio-box",
+        "masthead", "navbar", "navigation", "menu", "paywall", "banner", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "byline", "bio-box",
         "caption", "tags", "toolbar", "follow", "trending", "most-read", "mostread", "popular",
         "read-more", "readmore", "more-stories", "skip-link", "rating",
         "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",

@@ -145,4 +145,17 @@ import Testing
         #expect(Array(blocks.drop { !$0.hasPrefix("爱") }.prefix(lines.count)) == lines)
         #expect(!blocks.contains("Lyrics Archive"))
     }
+
+    /// An author box after the article is prose of its own, told apart only by its class name (a weak hint,
+    /// which is all there is here).
+    @Test func theAuthorBoxBesideTheArticleStaysOut() throws {
+        let bio = "Nach langjähriger Tätigkeit im Ausland schreibt unsere Autorin seit zehn Jahren über Medien und Technik."
+        let html = """
+            <html><body><div class="w"><div class="entry-content">\(String(repeating: "<p>\(Self.body)</p>", count: 6))</div>
+            <section class="main-box author-box"><p>\(bio)</p><p>\(bio)</p></section></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 6)
+        #expect(!blocks.contains(bio))
+    }
 }
