@@ -127,11 +127,11 @@ public struct ContentExtractor: Sendable {
         }
         keepLead(tree: tree, blocks: blocks, roles: roles, title: title, keep: &keep)
         // A heading introduces the section under it: when nothing of that section was kept ("Share this:",
-        // "More stories"), the heading goes too.
+        // "More stories"), the heading goes too, unless it is prose itself (a pull quote set as a heading).
         var keptUnderNextHeading = false
         for index in stride(from: blocks.count - 1, through: 0, by: -1) {
             if blocks[index].kind == .heading {
-                if !keptUnderNextHeading { keep[index] = false }
+                if !keptUnderNextHeading && roles[index] != .content { keep[index] = false }
                 keptUnderNextHeading = false
             } else if keep[index] {
                 keptUnderNextHeading = true

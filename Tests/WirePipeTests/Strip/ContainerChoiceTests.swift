@@ -158,4 +158,17 @@ import Testing
         #expect(blocks.filter { $0 == Self.body }.count == 6)
         #expect(!blocks.contains(bio))
     }
+
+    /// A heading with nothing kept under it labels chrome, unless it is a sentence itself: a pull quote set
+    /// as a heading at the end of a magazine piece.
+    @Test func aHeadingThatIsASentenceNeedsNoSectionUnderIt() throws {
+        let quote = "Relotius legt auf Facebook ein Fake-Profil an. Es stützt seine Version."
+        let html = """
+            <html><body><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))<h4>\(quote)</h4>
+            <h3>Mehr zum Thema</h3><ul class="k2"><li><a href="/1">Die Affäre</a></li><li><a href="/2">Der Bericht</a></li></ul></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.last == quote)
+        #expect(!blocks.contains("Mehr zum Thema"))
+    }
 }
