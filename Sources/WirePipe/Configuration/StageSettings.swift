@@ -116,6 +116,18 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var visibleDateMaxChars: Int = 120
     /// …held by elements of at most this many nodes.
     public var visibleDateMaxNodes: Int = 24
+    /// Prose between the headline and the article's first kept block is its lead (a standfirst, an intro
+    /// in a box of its own) when at most this many blocks that are not link lists lie between them.
+    public var leadMaxBlocks: Int = 6
+    /// …and only blocks of at least this many sentences are kept there (one-line deks and unmarked photo
+    /// captions stay out).
+    public var leadMinSentences: Int = 2
+    /// When the heading that repeats the page title lies outside the body found by score, the story around
+    /// it replaces that body if it holds at least this share of the body's prose (endless-scroll pages).
+    public var headlineStoryShare: Double = 0.5
+    /// At least this many short lines in one element (line breaks between them), without links, that
+    /// together reach `min_content_chars`, are text like a paragraph (poems, lyrics); 0 turns this off.
+    public var verseMinLines: Int = 4
 
     public init() {}
 
@@ -143,6 +155,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case visibleDateNodesAbove = "visible_date_nodes_above"
         case visibleDateMaxChars = "visible_date_max_chars"
         case visibleDateMaxNodes = "visible_date_max_nodes"
+        case leadMaxBlocks = "lead_max_blocks"
+        case leadMinSentences = "lead_min_sentences"
+        case headlineStoryShare = "headline_story_share"
+        case verseMinLines = "verse_min_lines"
     }
 
     public init(from decoder: Decoder) throws {
@@ -172,6 +188,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
         visibleDateNodesAbove = try c.value(.visibleDateNodesAbove, default: d.visibleDateNodesAbove, check: Allowed.atLeast(0))
         visibleDateMaxChars = try c.value(.visibleDateMaxChars, default: d.visibleDateMaxChars, check: Allowed.atLeast(1))
         visibleDateMaxNodes = try c.value(.visibleDateMaxNodes, default: d.visibleDateMaxNodes, check: Allowed.atLeast(1))
+        leadMaxBlocks = try c.value(.leadMaxBlocks, default: d.leadMaxBlocks, check: Allowed.atLeast(0))
+        leadMinSentences = try c.value(.leadMinSentences, default: d.leadMinSentences, check: Allowed.atLeast(1))
+        headlineStoryShare = try c.value(.headlineStoryShare, default: d.headlineStoryShare, check: Allowed.within(0...10))
+        verseMinLines = try c.value(.verseMinLines, default: d.verseMinLines, check: Allowed.atLeast(0))
     }
 }
 

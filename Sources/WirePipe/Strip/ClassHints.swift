@@ -15,7 +15,7 @@ enum ClassHint: Equatable, Sendable {
         "share", "sharing", "social", "comment", "respond", "disqus", "related", "recommend", "newsletter",
         "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "sidebar",
         "widget", "breadcrumb", "pagination", "pager", "popup", "modal", "outbrain", "taboola", "footer",
-        "masthead", "navbar", "navigation", "menu", "paywall", "banner", "author-bio", "authorbio", "byline", "bio-box",
+        "masthead", "navbar", "navigation", "menu", "paywall", "banner", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "byline", "bio-box",
         "caption", "tags", "toolbar", "follow", "trending", "most-read", "mostread", "popular",
         "read-more", "readmore", "more-stories", "skip-link", "rating",
         "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",
@@ -40,6 +40,7 @@ enum ClassHint: Equatable, Sendable {
     static let negativeRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"]
     /// Semantic tags that are chrome by definition.
     static let negativeTags: Set<String> = ["nav", "aside", "footer", "form"]
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     static let matcher = NameMatcher(negativePrefixes: negativePrefixes, negativeWords: negativeWords, positiveWords: positiveWords)
 
@@ -48,9 +49,12 @@ enum ClassHint: Equatable, Sendable {
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
         if negativeTags.contains(node.name) { return .negative }
         let semanticArticle = node.name == "article" || node.name == "main"
+        // A heading's id is an anchor made from its own words ("nav_nur_die_folie", "share-your-story"), not
+        // a statement of what the element is: only its class names hint.
+        let names = headingTags.contains(node.name) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
-        if BlockText.containsASCII(node.classNames, "caption") { return .negative }
-        switch matcher.match(node.classNames) {
+        if BlockText.containsASCII(names, "caption") { return .negative }
+        switch matcher.match(names) {
         case .negative: return .negative
         case .positive: return .positive
         case .none: return semanticArticle ? .positive : .none

@@ -27,6 +27,26 @@ public struct ContentExtractor: Sendable {
         return .neutral
     }
 
+    /// The role of each block; lines of verse (a poem, song lyrics, an address list written with line
+    /// breaks) are short one by one, but at least `verse_min_lines` of them in one element, without a link,
+    /// that together reach `min_content_chars`, are text as much as a paragraph is.
+    func roles(of blocks: [ScoredBlock]) -> [Role] {
+        var roles = blocks.map(role(of:))
+        var start = 0
+        while start < blocks.count {
+            var end = start + 1
+            while end < blocks.count && blocks[end].owner == blocks[start].owner { end += 1 }
+            let lines = start..<end
+            if settings.verseMinLines > 0, lines.count >= settings.verseMinLines,
+               lines.allSatisfy({ roles[$0] == .neutral && blocks[$0].linkChars == 0 && blocks[$0].hintWeight >= 1 }),
+               lines.reduce(0, { $0 + blocks[$1].chars }) >= settings.minContentChars {
+                for index in lines { roles[index] = .content }
+            }
+            start = end
+        }
+        return roles
+    }
+
     /// Per-element sums over the blocks in its subtree.
     struct Mass {
         var score = 0.0
@@ -50,12 +70,20 @@ public struct ContentExtractor: Sendable {
         var lines: [String] = []
         let root = tree.elements(named: "body").first ?? 0
         let blocks = TextBlockBuilder(tree: tree, settings: settings).blocks(under: root)
-        let roles = blocks.map(role(of:))
+        let roles = roles(of: blocks)
         let kept = Set(extract(from: tree, title: title).map(\.text))
         let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
-        for container in chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass) {
+        for container in containers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, title: title) {
             let node = tree.nodes[container]
             lines.append("container #\(container) <\(node.name) \(node.classNames)> content \(mass[container].contentChars)")
+        }
+        let byScore = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, headline: nil)
+        lines.append("by score alone: \(byScore.map { "#\($0) <\(tree.nodes[$0].name) \(tree.nodes[$0].classNames.prefix(40))>" }.joined(separator: ", "))")
+        // Elements with the most content, with their hint and their share of the page's content.
+        let total = max(1, mass[root].contentChars)
+        for index in (root..<tree.nodes.count).sorted(by: { mass[$0].contentChars > mass[$1].contentChars }).prefix(12) {
+            let node = tree.nodes[index]
+            lines.append("  mass #\(index) <\(node.name) \(node.classNames.prefix(40))> hint \(node.hint) content \(mass[index].contentChars) (\(100 * mass[index].contentChars / total)%) score \(Int(mass[index].score)) parent #\(node.parent)")
         }
         for (block, role) in zip(blocks, roles) {
             let node = tree.nodes[block.owner]
@@ -85,10 +113,10 @@ public struct ContentExtractor: Sendable {
         let builder = TextBlockBuilder(tree: tree, settings: settings)
         let blocks = builder.blocks(under: root)
         guard !blocks.isEmpty else { return Extraction(blocks: [], comments: [], pageLinkDensity: 0, words: 0) }
-        let roles = blocks.map(role(of:))
+        let roles = roles(of: blocks)
 
         let mass = masses(tree: tree, root: root, blocks: blocks, roles: roles)
-        let containers = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass)
+        let containers = self.containers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass, title: title)
         var keep = [Bool](repeating: false, count: blocks.count)
         var droppedCache: [Int: Bool] = [:]
         for (index, (block, role)) in zip(blocks, roles).enumerated() {
@@ -97,20 +125,38 @@ public struct ContentExtractor: Sendable {
             if block.kind == .heading, let title, Self.sameText(block.text, title) { continue }
             keep[index] = true
         }
+        keepLead(tree: tree, blocks: blocks, roles: roles, title: title, keep: &keep)
         // A heading introduces the section under it: when nothing of that section was kept ("Share this:",
-        // "More stories"), the heading goes too.
+        // "More stories"), the heading goes too, unless it is prose itself (a pull quote set as a heading).
         var keptUnderNextHeading = false
         for index in stride(from: blocks.count - 1, through: 0, by: -1) {
             if blocks[index].kind == .heading {
-                if !keptUnderNextHeading { keep[index] = false }
+                if !keptUnderNextHeading && roles[index] != .content { keep[index] = false }
                 keptUnderNextHeading = false
             } else if keep[index] {
                 keptUnderNextHeading = true
             }
         }
+        // The author's sign-off ("x Franzi", "Die Redaktion"): short paragraphs after the last prose that sit
+        // in the same parent as the prose paragraphs. Not a label of the chrome that follows, not furniture.
+        var signOff = Set<Int>()
+        if let lastProse = keep.indices.last(where: { keep[$0] && roles[$0] == .content }), tree.nodes[blocks[lastProse].owner].name == "p" {
+            let proseParent = tree.nodes[blocks[lastProse].owner].parent
+            for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral {
+                let owner = tree.nodes[blocks[index].owner]
+                guard owner.name == "p", owner.parent == proseParent else { break }
+                signOff.insert(index)
+            }
+        }
         // A short label whose next block was dropped ("DON'T MISS" over a list of links) labels chrome.
-        for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading {
+        for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading && !signOff.contains(index) {
             if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
+        }
+        // A line that is nothing but a date ("23.10.2018", "Dienstag, 4. Juni 2019") is the page's dateline,
+        // metadata rather than text.
+        for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading
+            && blocks[index].words < settings.minSentenceWords && DateNormaliser.iso(blocks[index].text) != nil {
+            keep[index] = false
         }
         // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
         // "Publicité", "Реклама"), in whatever language.
@@ -118,9 +164,11 @@ public struct ContentExtractor: Sendable {
             && blocks[index].words <= settings.adLabelMaxWords && blocks[index].sentences == 0 {
             if labelsAnEmptySlot(blocks[index], tree: tree) { keep[index] = false }
         }
-        // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags").
+        // After the article's last prose, short lines are page furniture ("Advert", "comments", "Tags"), except
+        // the sign-off.
         if let lastProse = keep.indices.last(where: { keep[$0] && roles[$0] == .content }) {
-            for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral && blocks[index].words < settings.minSentenceWords {
+            for index in (lastProse + 1)..<blocks.count where keep[index] && roles[index] == .neutral && blocks[index].words < settings.minSentenceWords
+                && !signOff.contains(index) {
                 keep[index] = false
             }
         }
@@ -143,6 +191,33 @@ public struct ContentExtractor: Sendable {
             blocks: chosen.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }, comments: comments,
             pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars),
             words: chosen.reduce(0) { $0 + blocks[$1].words })
+    }
+
+    /// The lead: prose between the headline and the article's first kept block, which many layouts put in a
+    /// box of its own above the body (a standfirst, an intro, the teaser of a magazine piece) and which the
+    /// container search therefore leaves out. The headline is the last heading before the body that repeats
+    /// the page title, else the last `<h1>`; only when few blocks lie between it and the body
+    /// (`lead_max_blocks`, link lists not counted) is what lies there the top of the article, and only its
+    /// prose is kept: blocks of at least `lead_min_sentences` sentences (a one-line dek or an unmarked photo
+    /// caption is not the lead), outside elements hinted as chrome (captions, bylines, share bars).
+    func keepLead(tree: DOMTree, blocks: [ScoredBlock], roles: [Role], title: String?, keep: inout [Bool]) {
+        guard let first = keep.firstIndex(of: true), first > 0 else { return }
+        var headline: Int?
+        for index in stride(from: first - 1, through: 0, by: -1) where blocks[index].kind == .heading {
+            if let title, Self.sameText(blocks[index].text, title) {
+                headline = index
+                break
+            }
+        }
+        if headline == nil {
+            headline = (0..<first).last { blocks[$0].kind == .heading && tree.nodes[blocks[$0].owner].name == "h1" }
+        }
+        guard let headline else { return }
+        let between = (headline + 1)..<first
+        guard between.filter({ roles[$0] != .boilerplate }).count <= settings.leadMaxBlocks else { return }
+        for index in between where roles[index] == .content && blocks[index].sentences >= settings.leadMinSentences && blocks[index].hintWeight >= 1 {
+            keep[index] = true
+        }
     }
 
     /// Elements that embed another document (an advertisement, a player) in place.
@@ -230,6 +305,28 @@ public struct ContentExtractor: Sendable {
     }
 
 
+    /// The containers of the page's own story. When the heading that repeats the page title lies outside the
+    /// containers found, and the smallest element around it that holds prose enough to be a story
+    /// (`headline_story_share` of theirs) holds none of them, the body found belongs to another story (the
+    /// next article of an endless-scroll page, a featured piece): the containers are looked for around the
+    /// headline. The share is high because the title can be wrong (a menu's heading taken for it).
+    func containers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass], title: String?) -> [Int] {
+        let titleHeading = title.flatMap { title in blocks.indices.first(where: {
+            blocks[$0].kind == .heading && roles[$0] != .boilerplate && blocks[$0].hintWeight >= 1 && Self.sameText(blocks[$0].text, title)
+        }) }
+        let firstTopHeading = blocks.indices.first { blocks[$0].kind == .heading && tree.nodes[blocks[$0].owner].name == "h1" }
+        let found = chooseContainers(tree: tree, root: root, blocks: blocks, roles: roles, mass: mass,
+                                     headline: (titleHeading ?? firstTopHeading).map { blocks[$0].owner })
+        guard let heading = titleHeading else { return found }
+        let headline = blocks[heading].owner
+        if found.contains(where: { tree.contains($0, headline) }) { return found }
+        let needed = settings.headlineStoryShare * Double(found.reduce(0) { $0 + mass[$1].contentChars })
+        var story = tree.nodes[headline].parent
+        while story > root && Double(mass[story].contentChars) < needed { story = tree.nodes[story].parent }
+        guard story > root, !found.contains(where: { tree.contains(story, $0) }) else { return found }
+        return chooseContainers(tree: tree, root: story, blocks: blocks, roles: roles, mass: mass, headline: headline)
+    }
+
     /// The article container and the siblings that continue it.
     ///
     /// An article's paragraphs are siblings under one parent; teasers of other stories each sit alone in a
@@ -239,7 +336,7 @@ public struct ContentExtractor: Sendable {
     /// the few levels above it, siblings that hold a paragraph parent of their own with a fair share of that
     /// score are kept too (a body split into columns, or around an advertisement); headers, bylines and
     /// teaser lists hold no such paragraph parent and stay out.
-    func chooseContainers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass]) -> [Int] {
+    func chooseContainers(tree: DOMTree, root: Int, blocks: [ScoredBlock], roles: [Role], mass: [Mass], headline: Int? = nil) -> [Int] {
         // direct: the score of the paragraphs an element holds itself; local adds half of its children's.
         var direct = [Double](repeating: 0, count: tree.nodes.count)
         var local = [Double](repeating: 0, count: tree.nodes.count)
@@ -248,7 +345,12 @@ public struct ContentExtractor: Sendable {
         // Short lines that are neither prose nor headings (a commenter's name and time, "Reply", a teaser's
         // date), per element: each item of a list of comments or teasers brings its own.
         var furniture = [Int](repeating: 0, count: tree.nodes.count)
-        for (block, role) in zip(blocks, roles) {
+        // Only the subtree of `root` (the whole body, or the story around the headline).
+        let end = tree.nodes[root].subtreeEnd
+        // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
+        var looseLines = [Int](repeating: 0, count: tree.nodes.count)
+        for (block, role) in zip(blocks, roles) where block.owner >= root && block.owner < end {
+            if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
@@ -265,7 +367,7 @@ public struct ContentExtractor: Sendable {
             if above >= root, tree.nodes[holder].name != "article" { local[above] += value / 2 }
         }
         var best = root
-        for index in root..<tree.nodes.count where local[index] > local[best] { best = index }
+        for index in root..<end where local[index] > local[best] { best = index }
         guard local[best] > 0 else { return [root] }
 
         // The best paragraph-parent score inside each subtree; and the prose of the subtree, its largest
@@ -273,7 +375,7 @@ public struct ContentExtractor: Sendable {
         var bestInside = local
         var proseInside = prose, largestProse = prose
         var holders = prose.map { $0 > 0 ? 1 : 0 }
-        for index in stride(from: tree.nodes.count - 1, to: root, by: -1) {
+        for index in stride(from: end - 1, to: root, by: -1) {
             let parent = tree.nodes[index].parent
             guard parent >= root else { continue }
             if bestInside[index] > bestInside[parent] { bestInside[parent] = bestInside[index] }
@@ -281,6 +383,7 @@ public struct ContentExtractor: Sendable {
             largestProse[parent] = max(largestProse[parent], largestProse[index])
             holders[parent] += holders[index]
             furniture[parent] += furniture[index]
+            looseLines[parent] += looseLines[index]
         }
         // A list of separate prose units (a reader-comment thread, a grid of teasers with summaries): many
         // paragraph parents, none holding much of the whole, each with a line of its own that is neither
@@ -294,19 +397,45 @@ public struct ContentExtractor: Sendable {
         let threshold = settings.siblingShare * local[best]
         var containers = [best]
         var level = best
-        for depth in 0..<settings.siblingLevels {
+        var depth = 0
+        // Short lines of the article's own (an ingredient list, an agenda, key points as a list) sit in
+        // paragraphs and lists beside the body and hold no prose. Beside the body's box (up to its first
+        // level with other prose), after the headline and before the body's last part, such paragraph-like
+        // text without links is the article's too; dates and bylines sit in loose lines or in hinted
+        // elements and stay out.
+        var shortLines: [Int] = []
+        while depth < settings.siblingLevels {
             let parent = tree.nodes[level].parent
             guard parent >= root else { break }
+            if depth == 0 {
+                for sibling in tree.children(of: parent) where sibling != level && !tree.nodes[sibling].isText {
+                    let m = mass[sibling]
+                    if m.contentChars == 0, m.chars > 0, looseLines[sibling] == 0, tree.nodes[sibling].hint != .negative,
+                       Double(m.linkChars) <= settings.maxLinkDensity * 0.6 * Double(m.chars), !isLinkList(sibling, tree: tree, mass: mass) {
+                        shortLines.append(sibling)
+                    }
+                }
+            }
             // A parent that holds article paragraphs of its own is the article, and the box found first was
             // only a part of it (a fact box, a pull-out section).
             if direct[parent] >= threshold, tree.nodes[parent].hint != .negative {
                 containers = [parent]
                 level = parent
+                depth += 1
                 continue
             }
+            // A wrapper with nothing beside the box but markup is the same box again: going through it costs
+            // no level, so that a body nested in several such wrappers still meets the sections beside it.
+            if !tree.children(of: parent).contains(where: { $0 != level && mass[$0].contentChars > 0 }) {
+                level = parent
+                continue
+            }
+            // When the box the body sits in is itself hinted as chrome, the hint cannot tell it from its
+            // siblings ("section--ads" on every section of a test report): theirs is not held against them.
+            let hintSeparates = tree.nodes[level].hint != .negative
             for sibling in tree.children(of: parent) where sibling != level {
                 let node = tree.nodes[sibling]
-                guard !node.isText, node.hint != .negative, mass[sibling].contentChars > 0 else { continue }
+                guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
                 let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling))
@@ -314,6 +443,10 @@ public struct ContentExtractor: Sendable {
                 if continuesArticle { containers.append(sibling) }
             }
             level = parent
+            depth += 1
+        }
+        if let headline, let lastPart = containers.max() {
+            containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
     }
