@@ -4,14 +4,20 @@ import Foundation
 /// byte-identical files for identical statistics (sorted keys, same userInfo settings).
 public enum StatisticsFile {
     public static func encode(_ stats: CorpusStatistics, settings: AggregateSettings) throws -> Data {
+        Data(try encodedBytes(stats, settings: settings))
+    }
+
+    private static func encodedBytes(_ stats: CorpusStatistics, settings: AggregateSettings) throws -> [UInt8] {
         var encoder = SortedJSONEncoder(prettyPrinted: true)
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
         encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
-        return try encoder.encode(stats)
+        return try encoder.encodedBytes(stats)
     }
 
+    /// Written from the encoder's bytes, not a copy of them: the file grows with the corpus (its syndication
+    /// section), and the end of a run is when memory peaks.
     public static func write(_ stats: CorpusStatistics, settings: AggregateSettings, to url: URL) throws {
-        try AtomicWriter.write(encode(stats, settings: settings), to: url, durable: true)
+        try AtomicWriter.write(encodedBytes(stats, settings: settings), to: url, durable: true)
     }
 
     public enum ReadError: Error, CustomStringConvertible {

@@ -17,7 +17,7 @@ public enum AtomicWriter {
         public var affectsEveryWrite: Bool { [ENOSPC, EDQUOT, EFBIG, EROFS].contains(code) }
     }
 
-    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws(Failure) {
+    public static func write(_ data: some ContiguousBytes, to url: URL, durable: Bool = false) throws(Failure) {
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -18,10 +18,16 @@ public struct SortedJSONEncoder {
     }
 
     public func encode<T: Encodable>(_ value: T) throws -> Data {
+        Data(try encodedBytes(value))
+    }
+
+    /// The JSON text as bytes, without the copy into `Data`; the tree is gone when it returns. For stats.json
+    /// of a large corpus, tree, text and copy alive at once were the run's peak memory.
+    public func encodedBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let tree = try JSONTreeEncoder.value(of: value, userInfo: userInfo)
         var writer = JSONTextWriter(pretty: prettyPrinted)
         writer.write(tree, depth: 0)
-        return Data(writer.bytes)
+        return writer.bytes
     }
 }
 

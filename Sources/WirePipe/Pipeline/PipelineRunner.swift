@@ -227,7 +227,7 @@ public struct PipelineRunner: Sendable {
             report.failures = failures
             // The kept total is stored only after stats.json was written from it, so a kept total means
             // stats.json already holds it: a run that changed nothing need not write it again.
-            if !(nothingChanged && total == nil) {
+            if !(nothingChanged && !total) {
                 let settings = pipeline.configuration.aggregate, layout = self.layout
                 statisticsWrite = {
                     if let shard = layout.shard, let url = layout.partialStatistics {
@@ -236,7 +236,8 @@ public struct PipelineRunner: Sendable {
                     } else {
                         try StatisticsFile.write(stats, settings: settings, to: layout.statistics)
                     }
-                    if let total { try manifest.storeStatistics(total) }
+                    // Encoded only now, once stats.json's JSON is freed: both at once were the run's peak memory.
+                    if total { try manifest.storeStatistics(CounterArchive.encode(stats)) }
                 }
             }
         }
@@ -450,14 +451,14 @@ public struct PipelineRunner: Sendable {
     /// The corpus statistics merged from every page's stored contribution, and the failures, from the
     /// manifest as it now stands. The merged total is kept in the manifest until a page is recorded or
     /// removed, so a run that changed no page decodes one value instead of one per page.
-    /// The third value is the merged total to keep in the manifest once stats.json is written (nil when the
-    /// kept total was used).
+    /// The third value says whether the merged total is new, to be kept in the manifest once stats.json is
+    /// written (false when the kept total was used).
     /// With `countsOnly`, when the kept total exists (stats.json holds it), only the page counts of the run
     /// report are needed: they come from the pages' statuses, without decoding the total. `unchanged` is
     /// the manifest as read before the run, when the run recorded nothing, so it need not be read again.
     private func gather(
         _ plans: [PagePlan], manifest: Manifest, countsOnly: Bool, unchanged: [String: ManifestPage]?
-    ) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Data?) {
+    ) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Bool) {
         func recordedPages() throws(RunError) -> [ManifestPage] {
             let recorded: [String: ManifestPage]
             do {
@@ -492,10 +493,10 @@ public struct PipelineRunner: Sendable {
                 case .failed: counts.pagesFailed += 1
                 }
             }
-            return (counts, failures, nil)
+            return (counts, failures, false)
         }
         if let cached = manifest.cachedStatistics(), let stats = try? CounterArchive.decode(cached), stats.pagesSeen == pages.count {
-            return (stats, failures, nil)
+            return (stats, failures, false)
         }
         let store = StageStore(layout: layout, pipeline: pipeline, outputs: nil)
         var stats = CorpusStatistics()
@@ -524,7 +525,7 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
-        return (stats, failures, CounterArchive.encode(stats))
+        return (stats, failures, true)
     }
 
     /// Pages whose statistics contributions are read from the manifest at once at the end of a run.

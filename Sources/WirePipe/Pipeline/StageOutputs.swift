@@ -43,7 +43,14 @@ public final class StageOutputs: Sendable {
         configuration.label = "wirepipe.stages"
         // NORMAL keeps committed transactions across a killed process; a power cut may lose the newest
         // batches, which the manifest then does not claim either (it is written after them).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // Each row is written once and read once, so SQLite's page cache (2 MB a connection by default, filled
+        // only by a large run) would hold nothing worth keeping: a small one keeps peak memory independent of
+        // the corpus's size. Readers: one a worker is plenty.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -256")
+        }
+        configuration.maximumReaderCount = 2
         do {
             database = try DatabasePool(path: url.path, configuration: configuration)
             try database.write { db in
