@@ -190,4 +190,17 @@ import Testing
         #expect(!blocks.contains("www.example.org"))
         #expect(ContentExtractor.isAddress("info@fairkom.eu") && !ContentExtractor.isAddress("@handle") && !ContentExtractor.isAddress("Mehr lesen"))
     }
+
+    /// The previews of the next posts under a short article hold more prose than the article: the theme's
+    /// `next-post` class name is what tells them apart.
+    @Test func nextPostPreviewsStayOut() throws {
+        let teaser = "Die Band spielte am Wochenende vor ausverkauftem Haus, und das Publikum sang jedes Lied der neuen Platte mit."
+        let previews = (1...3).map { "<div class=\"t\"><h2><a href=\"/\($0)\">Konzert \($0)</a></h2><p>\(teaser)</p><p>\(teaser)</p></div>" }.joined()
+        let html = """
+            <html><body><div class="wrap"><div class="story"><p>\(Self.body)</p><p>\(Self.body)</p></div>
+            <div class="next-post-thumbnails">\(previews)</div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == [Self.body, Self.body])
+    }
 }
