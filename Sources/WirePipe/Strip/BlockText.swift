@@ -14,7 +14,8 @@ import Foundation
 ///   and tone marks included), and a space after a long enough run ends a sentence, as Thai has no full stop.
 /// Sentence ends: `. ! ? …`, `。 ！ ？ ｡ ．`, Arabic `؟ ۔`, Devanagari `। ॥`, Armenian `։`, Ethiopic `።`,
 /// Myanmar `။`, Khmer `។`, Tibetan `།`, Greek `;`. Punctuation of every script (`« » ¿ ¡ ، ؛ 、 「 」`) is
-/// neither a word nor part of one.
+/// neither a word nor part of one. Invisible characters (soft hyphen, zero width space, byte order mark) are
+/// dropped from the text.
 struct BlockText {
     var text: String
     /// Characters (Unicode scalars) that are not whitespace.
@@ -76,6 +77,9 @@ struct BlockText {
                     switch byte {
                     case 0xC2:
                         if second == 0xA0 || second == 0x85 { isSpace = true }  // NBSP, NEL
+                        // Soft hyphen: an invisible break hint (hyphenation plugins put one in every long German
+                        // or Dutch word); kept, it split words in the text and in the counts.
+                        else if second == 0xAD { dropped = true }
                         // Latin-1 punctuation and symbols (« » ¿ ¡ · ©) are not letters; ª µ º ² ³ ¹ are.
                         else if second == 0xAA || second == 0xB5 || second == 0xBA || second == 0xB2 || second == 0xB3 || second == 0xB9 { isWordChar = true }
                     case 0xC3:

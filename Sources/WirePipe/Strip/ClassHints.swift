@@ -19,6 +19,8 @@ enum ClassHint: Equatable, Sendable {
         "caption", "tags", "toolbar", "follow", "trending", "most-read", "mostread", "popular",
         "read-more", "readmore", "more-stories", "skip-link", "rating",
         "likes", "gallery", "carousel", "slideshow", "slider", "lightbox", "overlay",
+        // The neighbouring posts a blog theme previews under the article (`next-post-thumbnails`).
+        "next-post", "prev-post", "previous-post",
     ] + localNegativePrefixes
     /// The same in the names sites built in other languages use (de, fr, es, it, pt, nl, ru and Chinese
     /// in transliteration): comments, advertising, sharing, subscription. Hints, like the English ones.

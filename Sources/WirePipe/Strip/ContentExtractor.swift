@@ -181,6 +181,15 @@ public struct ContentExtractor: Sendable {
                 comments.append(block.text)
             }
         }
+        // A paragraph that is nothing but a web or e-mail address, written out as its own link ("unterschreibt
+        // bitte diese Petition:" then the URL; "Kontakt: info@…"), is all link and so taken for navigation; but
+        // menus and teasers link words, not addresses. Beside the kept prose (same parent) it is the text's own.
+        let proseParents = Set(keep.indices.lazy.filter { keep[$0] && roles[$0] == .content }.map { tree.nodes[blocks[$0].owner].parent })
+        for index in blocks.indices where !keep[index] && roles[index] == .boilerplate && blocks[index].kind == .paragraph
+            && Self.isAddress(blocks[index].text) {
+            let owner = tree.nodes[blocks[index].owner]
+            if owner.name == "p" && proseParents.contains(owner.parent) { keep[index] = true }
+        }
         var chosen = keep.indices.filter { keep[$0] }
         if chosen.isEmpty {
             // No container held prose: keep every content block of the page rather than nothing.
@@ -492,6 +501,16 @@ public struct ContentExtractor: Sendable {
     }
 
     /// Compares texts ignoring case, punctuation and spacing (a heading that repeats the title).
+    /// Whether `text` is one web or e-mail address written out: no space, and a scheme, a `www.` or an `@`
+    /// with a dot after it.
+    static func isAddress(_ text: String) -> Bool {
+        guard text.utf8.count >= 6, !text.utf8.contains(0x20) else { return false }
+        let lower = text.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
+        guard let at = lower.firstIndex(of: "@"), at != lower.startIndex else { return false }
+        return lower[lower.index(after: at)...].contains(".")
+    }
+
     static func sameText(_ a: String, _ b: String) -> Bool {
         func key(_ s: String) -> String {
             String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))

@@ -171,4 +171,36 @@ import Testing
         #expect(blocks.last == quote)
         #expect(!blocks.contains("Mehr zum Thema"))
     }
+
+    /// A paragraph that is only an address written out as its link belongs to the text beside it; a paragraph
+    /// that links words ("Weiterlesen") and an address in the footer do not.
+    @Test func anAddressParagraphBesideTheProseIsKept() throws {
+        let url = "http://www.openpetition.de/petition/online/gegen-die-tarifreform"
+        let html = """
+            <html><body><div class="main"><div class="entry">\(String(repeating: "<p>\(Self.body)</p>", count: 4))
+            <p><a href="\(url)">\(url)</a></p><p><a href="mailto:redaktion@example.org">redaktion@example.org</a></p>
+            <p><a href="/weiter">Weiterlesen</a></p></div></div>
+            <div class="footer"><p><a href="http://www.example.org">www.example.org</a></p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 4)
+        #expect(blocks.contains(url))
+        #expect(blocks.contains("redaktion@example.org"))
+        #expect(!blocks.contains("Weiterlesen"))
+        #expect(!blocks.contains("www.example.org"))
+        #expect(ContentExtractor.isAddress("info@fairkom.eu") && !ContentExtractor.isAddress("@handle") && !ContentExtractor.isAddress("Mehr lesen"))
+    }
+
+    /// The previews of the next posts under a short article hold more prose than the article: the theme's
+    /// `next-post` class name is what tells them apart.
+    @Test func nextPostPreviewsStayOut() throws {
+        let teaser = "Die Band spielte am Wochenende vor ausverkauftem Haus, und das Publikum sang jedes Lied der neuen Platte mit."
+        let previews = (1...3).map { "<div class=\"t\"><h2><a href=\"/\($0)\">Konzert \($0)</a></h2><p>\(teaser)</p><p>\(teaser)</p></div>" }.joined()
+        let html = """
+            <html><body><div class="wrap"><div class="story"><p>\(Self.body)</p><p>\(Self.body)</p></div>
+            <div class="next-post-thumbnails">\(previews)</div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == [Self.body, Self.body])
+    }
 }

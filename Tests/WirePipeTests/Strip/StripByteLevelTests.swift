@@ -43,5 +43,10 @@ import Testing
         #expect(BlockText(bytes: [0x61, 0xBF, 0x62], minWords: 1).text == "a\u{FFFD}b")
         #expect(BlockText(bytes: Array(" \t\n".utf8), minWords: 1).text.isEmpty)
         #expect(BlockText.wordCount("One two three, four-five") == 4)
+        // Soft hyphens vanish: the word stays whole in the text and counts as one word.
+        let hyphenated = BlockText(bytes: Array("Wäh\u{00AD}rend Sie schlen\u{00AD}dern.".utf8), minWords: 3)
+        #expect(hyphenated.text == "Während Sie schlendern.")
+        #expect(hyphenated.words == 3)
+        #expect(hyphenated.sentences == 1)
     }
 }
