@@ -39,26 +39,31 @@ public struct CorpusRankings: Sendable {
     public static let reporterRoles = ["reporting", "additional_reporting", "writing"]
 
     public init(_ stats: CorpusStatistics, top k: Int) {
-        var all: [Term] = []
-        var distinctive: [Term] = []
+        // Every term of the vocabulary is offered to the two rankings as it is met, never gathered into a
+        // list first: at the end of a run such lists were the largest allocation.
+        var top = Leaders<Term>(k) { a, b in
+            if (a.documents, a.occurrences) != (b.documents, b.occurrences) { return (a.documents, a.occurrences) > (b.documents, b.occurrences) }
+            return (a.term, a.language) < (b.term, b.language)
+        }
+        var distinctive = Leaders<Term>(k) { a, b in
+            if a.score != b.score { return a.score! > b.score! }
+            return (a.term, a.language) < (b.term, b.language)
+        }
         for (language, counts) in stats.terms {
             let articles = Double(max(stats.byLanguage[language] ?? 0, 1))
             for (term, count) in counts {
-                all.append(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents, score: nil))
+                top.offer(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents, score: nil))
                 // A term of one article says nothing about the corpus; one in every article is not distinctive.
                 guard count.documents >= 2 else { continue }
                 let score = Double(count.occurrences) * log(articles / Double(count.documents))
                 if score > 0 {
-                    distinctive.append(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents,
-                                            score: (score * 1000).rounded() / 1000))
+                    distinctive.offer(Term(term: term, language: language, occurrences: count.occurrences, documents: count.documents,
+                                           score: (score * 1000).rounded() / 1000))
                 }
             }
         }
-        topTerms = Self.topK(all, k) { ($0.documents, $0.occurrences) }
-        distinctiveTerms = Self.first(k, of: distinctive) {
-            if $0.score != $1.score { return $0.score! > $1.score! }
-            return ($0.term, $0.language) < ($1.term, $1.language)
-        }
+        topTerms = top.best
+        distinctiveTerms = distinctive.best
         entities = stats.entities.mapValues { counts in
             counts.top(k).map { Named(name: $0.key, count: $0.value.occurrences, documents: $0.value.documents) }
         }
@@ -81,34 +86,41 @@ public struct CorpusRankings: Sendable {
         first(k, of: Array(counts)) { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { Counted(name: $0.key, count: $0.value) }
     }
 
-    private static func topK(_ terms: [Term], _ k: Int, by key: (Term) -> (Int, Int)) -> [Term] {
-        first(k, of: terms) {
-            let (a, b) = (key($0), key($1))
-            if a != b { return a > b }
-            return ($0.term, $0.language) < ($1.term, $1.language)
-        }
-    }
-
     /// The first `k` of `items` in the order of `precedes`, exactly as a stable `sorted(by:).prefix(k)` gives
     /// them, without sorting everything: a corpus has tens of thousands of terms and the rankings keep a few
-    /// dozen. A sorted list of the best so far; an item that does not beat the last of a full list costs one
-    /// comparison.
-    static func first<T>(_ k: Int, of items: [T], by precedes: (T, T) -> Bool) -> [T] {
-        guard k > 0 else { return [] }
-        guard items.count > k else { return items.sorted(by: precedes) }
-        var best: [T] = []
-        best.reserveCapacity(k + 1)
-        for item in items {
-            if best.count == k, !precedes(item, best[k - 1]) { continue }
-            // After the items it does not precede, so that equal items keep their order (a stable sort's).
-            var low = 0, high = best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if precedes(item, best[middle]) { high = middle } else { low = middle + 1 }
-            }
-            best.insert(item, at: low)
-            if best.count > k { best.removeLast() }
+    /// dozen.
+    static func first<T>(_ k: Int, of items: [T], by precedes: @escaping (T, T) -> Bool) -> [T] {
+        guard items.count > k else { return k > 0 ? items.sorted(by: precedes) : [] }
+        var leaders = Leaders(k, by: precedes)
+        for item in items { leaders.offer(item) }
+        return leaders.best
+    }
+}
+
+/// The best `k` items offered so far, in the order of `precedes`: a sorted list; an item that does not beat
+/// the last of a full list costs one comparison. Equal items keep the order they were offered in, as in a
+/// stable sort.
+struct Leaders<T> {
+    let k: Int
+    let precedes: (T, T) -> Bool
+    private(set) var best: [T] = []
+
+    init(_ k: Int, by precedes: @escaping (T, T) -> Bool) {
+        self.k = max(0, k)
+        self.precedes = precedes
+        best.reserveCapacity(self.k + 1)
+    }
+
+    mutating func offer(_ item: T) {
+        guard k > 0 else { return }
+        if best.count == k, !precedes(item, best[k - 1]) { return }
+        // After the items it does not precede, so that equal items keep their order.
+        var low = 0, high = best.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(item, best[middle]) { high = middle } else { low = middle + 1 }
         }
-        return best
+        best.insert(item, at: low)
+        if best.count > k { best.removeLast() }
     }
 }

@@ -128,6 +128,11 @@ extension CorpusStatistics: Codable {
         var settings: SyndicationParameters?
         var articles: [SyndicationRecord]
     }
+    /// `Syndication` as written: one record per article, each made into JSON only when it is written.
+    struct SyndicationWritten: Encodable {
+        var settings: SyndicationParameters?
+        var articles: JSONDeferredArray<SyndicationRecord>
+    }
 
     /// Histogram bin edges used when encoding; set from `aggregate.length_bins` through the encoder's userInfo.
     public static let lengthBinsKey = CodingUserInfoKey(rawValue: "wirepipe.lengthBins")!
@@ -182,8 +187,10 @@ extension CorpusStatistics: Codable {
             forKey: .readability)
         try c.encode(flags, forKey: .flags)
         try c.encode(Boilerplate(top: rankings?.boilerplate, counts: boilerplateRemoved), forKey: .boilerplateRemoved)
-        try c.encode(Syndication(settings: syndication, articles: syndicationRecords.values.sorted { $0.id < $1.id }), forKey: .syndication)
-        try c.encode(countersOnly ? [] : clusters, forKey: .clusters)
+        // The two sections that grow with the corpus are deferred: stats.json streams them when written.
+        let records = syndicationRecords.values.sorted { $0.id < $1.id }
+        try c.encode(SyndicationWritten(settings: syndication, articles: JSONDeferredArray(records)), forKey: .syndication)
+        try c.encode(JSONDeferredArray(countersOnly ? [] : clusters), forKey: .clusters)
     }
 
     public init(from decoder: Decoder) throws {

@@ -44,17 +44,18 @@ public struct PartialStatistics: Sendable {
     }
 
     public static func encode(_ partial: PartialStatistics, settings: AggregateSettings) throws -> Data {
-        var encoder = SortedJSONEncoder(prettyPrinted: true)
-        encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
-        encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
+        try StatisticsFile.encoder(settings).encode(file(partial))
+    }
+
+    private static func file(_ partial: PartialStatistics) -> File {
         let header = Header(index: partial.shard.index, count: partial.shard.count, inputHash: partial.inputHash, inputPages: partial.inputPages)
-        return try encoder.encode(File(shard: header, statistics: partial.statistics))
+        return File(shard: header, statistics: partial.statistics)
     }
 
     /// Written last by a shard, atomically (attempt-unique temporary name, then rename): its presence means
-    /// the shard's articles are all in place.
+    /// the shard's articles are all in place. Streamed, as stats.json is.
     public static func write(_ partial: PartialStatistics, settings: AggregateSettings, to url: URL) throws {
-        try AtomicWriter.write(encode(partial, settings: settings), to: url, durable: true)
+        try StatisticsFile.encoder(settings).write(file(partial), to: url, durable: true)
     }
 
     public enum ReadError: Error, CustomStringConvertible {

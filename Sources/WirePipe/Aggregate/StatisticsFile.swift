@@ -8,16 +8,20 @@ public enum StatisticsFile {
     }
 
     private static func encodedBytes(_ stats: CorpusStatistics, settings: AggregateSettings) throws -> [UInt8] {
+        try encoder(settings).encodedBytes(stats)
+    }
+
+    /// Streamed to the file as it is encoded: the file grows with the corpus (its syndication sections), and
+    /// the end of a run is when memory peaks. The bytes are those `encode` returns.
+    public static func write(_ stats: CorpusStatistics, settings: AggregateSettings, to url: URL) throws {
+        try encoder(settings).write(stats, to: url, durable: true)
+    }
+
+    static func encoder(_ settings: AggregateSettings) -> SortedJSONEncoder {
         var encoder = SortedJSONEncoder(prettyPrinted: true)
         encoder.userInfo[CorpusStatistics.lengthBinsKey] = settings.lengthBins
         encoder.userInfo[CorpusStatistics.topKKey] = settings.topK
-        return try encoder.encodedBytes(stats)
-    }
-
-    /// Written from the encoder's bytes, not a copy of them: the file grows with the corpus (its syndication
-    /// section), and the end of a run is when memory peaks.
-    public static func write(_ stats: CorpusStatistics, settings: AggregateSettings, to url: URL) throws {
-        try AtomicWriter.write(encodedBytes(stats, settings: settings), to: url, durable: true)
+        return encoder
     }
 
     public enum ReadError: Error, CustomStringConvertible {

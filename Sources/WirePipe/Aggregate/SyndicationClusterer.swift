@@ -90,8 +90,9 @@ public struct SyndicationClusterer: Sendable {
     /// date format underneath) cost a hundred times more than reading a date with it, once per clustered
     /// article when stats.json was written.
     final class InstantReader {
-        private let plain = ISO8601DateFormatter()
-        private let fractional: ISO8601DateFormatter = {
+        // Lazy: most published values are read by hand, and making a formatter loads ICU's data.
+        private lazy var plain = ISO8601DateFormatter()
+        private lazy var fractional: ISO8601DateFormatter = {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             return formatter

@@ -18,29 +18,70 @@ public enum AtomicWriter {
     }
 
     public static func write(_ data: some ContiguousBytes, to url: URL, durable: Bool = false) throws(Failure) {
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno)), code: errno) }
+        let file = try TemporaryFile(for: url)
         var failure: Int32?
-        data.withUnsafeBytes { raw in
+        data.withUnsafeBytes { raw in failure = file.append(raw) }
+        try file.finish(failure: failure, durable: durable)
+    }
+
+    /// The same for a file produced piece by piece: `produce` is handed a sink that appends bytes, so a file
+    /// larger than the memory one wants to spend on it (stats.json of a large corpus) is never held whole.
+    /// The file is put in place only when `produce` returns; an error from it or from a write leaves nothing.
+    public static func write(to url: URL, durable: Bool = false, _ produce: (_ append: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let file = try TemporaryFile(for: url)
+        do {
+            try produce { bytes in
+                if let code = file.append(bytes) { throw Failure(path: url.path, reason: String(cString: strerror(code)), code: code) }
+            }
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.finish(failure: nil, durable: durable)
+    }
+
+    /// A file open under its attempt-unique temporary name beside `url`.
+    private struct TemporaryFile {
+        let url: URL
+        let path: String
+        let fd: Int32
+
+        init(for url: URL) throws(Failure) {
+            self.url = url
+            path = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno)), code: errno) }
+        }
+
+        /// Writes all of `raw`; the errno of a failed write, or nil.
+        func append(_ raw: UnsafeRawBufferPointer) -> Int32? {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = errno
-                    return
+                    return errno
                 }
                 offset += written
             }
+            return nil
         }
-        if failure == nil, durable, fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0, failure == nil { failure = errno }
-        if failure == nil, rename(temporary, url.path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw Failure(path: url.path, reason: String(cString: strerror(failure)), code: failure)
+
+        func abandon() {
+            close(fd)
+            unlink(path)
+        }
+
+        /// Syncs when asked, closes and renames into place; on any failure removes the temporary file.
+        func finish(failure: Int32?, durable: Bool) throws(Failure) {
+            var failure = failure
+            if failure == nil, durable, fsync(fd) != 0 { failure = errno }
+            if close(fd) != 0, failure == nil { failure = errno }
+            if failure == nil, rename(path, url.path) != 0 { failure = errno }
+            if let failure {
+                unlink(path)
+                throw Failure(path: url.path, reason: String(cString: strerror(failure)), code: failure)
+            }
         }
     }
 

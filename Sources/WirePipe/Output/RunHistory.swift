@@ -11,12 +11,8 @@ public struct RunHistory: Sendable {
 
     /// Stores a report and removes the oldest beyond `keep`.
     public func add(_ report: Data, started: Date, keep: Int) throws {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
         // The pid keeps two runs started within the same millisecond apart.
-        let name = "\(formatter.string(from: started))-\(getpid()).json"
+        let name = "\(UTCTime.compactTimestamp(started))-\(getpid()).json"
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicWriter.write(report, to: folder.appendingPathComponent(name))
         let names = reportNames()

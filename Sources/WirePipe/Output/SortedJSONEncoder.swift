@@ -26,8 +26,55 @@ public struct SortedJSONEncoder {
     public func encodedBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let tree = try JSONTreeEncoder.value(of: value, userInfo: userInfo)
         var writer = JSONTextWriter(pretty: prettyPrinted)
-        writer.write(tree, depth: 0)
+        try writer.write(tree, depth: 0)
         return writer.bytes
+    }
+
+    /// The same bytes written to a file atomically as they are made, a chunk at a time: neither the whole
+    /// text nor the trees of `JSONDeferredArray` elements are ever held at once. For stats.json, whose
+    /// per-article sections grow with the corpus.
+    public func write<T: Encodable>(_ value: T, to url: URL, durable: Bool) throws {
+        let tree = try JSONTreeEncoder.value(of: value, userInfo: userInfo)
+        try AtomicWriter.write(to: url, durable: durable) { append in
+            var writer = JSONTextWriter(pretty: prettyPrinted, flushingTo: append)
+            try writer.write(tree, depth: 0)
+            try writer.flush()
+        }
+    }
+}
+
+/// An array encoded as a JSON array whose elements become JSON one at a time while `SortedJSONEncoder`
+/// writes the text, instead of all being turned into a tree first: a long list of records (one per article
+/// in stats.json) then costs the records alone, not the records and their trees. Other encoders see a
+/// plain array.
+public struct JSONDeferredArray<Element: Encodable>: Encodable {
+    public var elements: [Element]
+
+    public init(_ elements: [Element]) {
+        self.elements = elements
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        if let tree = encoder as? JSONTreeEncoder {
+            let (elements, userInfo) = (self.elements, tree.userInfo)
+            tree.value = .deferred(JSONDeferredElements(count: elements.count) { index in
+                try JSONTreeEncoder.value(of: elements[index], userInfo: userInfo)
+            })
+            return
+        }
+        var c = encoder.unkeyedContainer()
+        for element in elements { try c.encode(element) }
+    }
+}
+
+/// The elements of a `JSONDeferredArray`, each made into a tree only when the writer reaches it.
+final class JSONDeferredElements {
+    let count: Int
+    let element: (Int) throws -> JSONTreeValue
+
+    init(count: Int, element: @escaping (Int) throws -> JSONTreeValue) {
+        self.count = count
+        self.element = element
     }
 }
 
@@ -45,6 +92,8 @@ enum JSONTreeValue {
     case encoder(JSONTreeEncoder)
     /// A two-number array (`DocumentCount`), unboxed: stats.json holds one per term, entity and speaker.
     case pair(Int, Int)
+    /// An array whose elements are made when written (`JSONDeferredArray`).
+    case deferred(JSONDeferredElements)
 }
 
 final class JSONObjectBox {
@@ -294,19 +343,44 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
 struct JSONTextWriter {
     var bytes: [UInt8] = []
     let pretty: Bool
+    /// Where full chunks of text go when the writer streams; nil to keep all of it in `bytes`.
+    private let output: ((UnsafeRawBufferPointer) throws -> Void)?
+
+    /// Text kept before it is handed to `output`: large enough that writes are few, small beside the files
+    /// that stream.
+    static let chunkSize = 1 << 16
 
     init(pretty: Bool) {
         self.pretty = pretty
+        output = nil
         bytes.reserveCapacity(16_384)
     }
 
-    mutating func write(_ value: JSONTreeValue, depth: Int) {
+    init(pretty: Bool, flushingTo output: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.pretty = pretty
+        self.output = output
+        bytes.reserveCapacity(Self.chunkSize + 4096)
+    }
+
+    /// Hands the text so far to `output` (when streaming).
+    mutating func flush() throws {
+        guard let output, !bytes.isEmpty else { return }
+        try bytes.withUnsafeBytes { try output($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Called between the elements of arrays and objects: a chunk is full.
+    private mutating func flushIfFull() throws {
+        if output != nil && bytes.count >= Self.chunkSize { try flush() }
+    }
+
+    mutating func write(_ value: JSONTreeValue, depth: Int) throws {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
         case .number(let text): append(text)
         case .string(let text): writeString(text)
-        case .encoder(let encoder): write(encoder.value ?? .object(JSONObjectBox()), depth: depth)
+        case .encoder(let encoder): try write(encoder.value ?? .object(JSONObjectBox()), depth: depth)
         case .pair(let first, let second):
             bytes.append(UInt8(ascii: "["))
             if pretty { bytes.append(UInt8(ascii: "\n")) }
@@ -322,7 +396,19 @@ struct JSONTextWriter {
             for (i, element) in box.values.enumerated() {
                 if i > 0 { separate() }
                 indent(depth + 1)
-                write(element, depth: depth + 1)
+                try write(element, depth: depth + 1)
+                try flushIfFull()
+            }
+            close(UInt8(ascii: "]"), depth: depth)
+        case .deferred(let elements):
+            // Written as `.array` writes its box; each element's tree lives only while it is written.
+            bytes.append(UInt8(ascii: "["))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+            for i in 0..<elements.count {
+                if i > 0 { separate() }
+                indent(depth + 1)
+                try write(elements.element(i), depth: depth + 1)
+                try flushIfFull()
             }
             close(UInt8(ascii: "]"), depth: depth)
         case .object(let box):
@@ -333,7 +419,8 @@ struct JSONTextWriter {
                 indent(depth + 1)
                 writeString(box.keys[i])
                 append(pretty ? " : " : ":")
-                write(box.values[i], depth: depth + 1)
+                try write(box.values[i], depth: depth + 1)
+                try flushIfFull()
             }
             close(UInt8(ascii: "}"), depth: depth)
         }

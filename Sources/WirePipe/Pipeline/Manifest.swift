@@ -240,10 +240,16 @@ public final class Manifest: Sendable {
     }
 
     /// Keeps the merged statistics, so a run that changes no page merges nothing.
-    public func storeStatistics(_ data: Data) throws(Failure) {
+    public func storeStatistics(_ archive: some ContiguousBytes) throws(Failure) {
         do {
             try database.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', ?)", arguments: [data])
+                // Bound through a Data that borrows the bytes (SQLite copies them once more as it binds): the
+                // archive of a large corpus is megabytes, stored at the end of a run when memory peaks.
+                try archive.withUnsafeBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                    try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', ?)", arguments: [data])
+                }
             }
         } catch {
             throw Failure(message: "cannot update the manifest: \(error)")

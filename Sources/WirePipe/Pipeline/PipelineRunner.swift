@@ -174,6 +174,10 @@ public struct PipelineRunner: Sendable {
         }
         tally.merge(stripTally)
         clock.end("process")
+        // The workers' malloc arenas keep the memory of the pages they processed; the statistics are built
+        // on this thread, in another arena. Handing the free pages back first keeps the end of a run (when
+        // the per-article records are encoded) from adding its peak on top of theirs.
+        FreeMemory.returnToSystem()
         // A full disk or a read-only file system: every output written so far is whole (atomic writes) and
         // the pages not done are left for the next run; stats.json and the report are left as they were.
         if let failure = fault.first {
@@ -237,7 +241,7 @@ public struct PipelineRunner: Sendable {
                         try StatisticsFile.write(stats, settings: settings, to: layout.statistics)
                     }
                     // Encoded only now, once stats.json's JSON is freed: both at once were the run's peak memory.
-                    if total { try manifest.storeStatistics(CounterArchive.encode(stats)) }
+                    if total { try manifest.storeStatistics(CounterArchive.encodedBytes(stats)) }
                 }
             }
         }

@@ -97,6 +97,39 @@ import Testing
         #expect(written.count > 1000)
     }
 
+    struct Listing: Encodable {
+        var name: String
+        var records: JSONDeferredArray<Sample>
+        var none: JSONDeferredArray<Int>
+    }
+
+    /// A file streamed in chunks, with deferred arrays, holds the bytes `JSONEncoder` writes for the value
+    /// (deferred arrays are plain arrays to it), also across many chunk boundaries.
+    @Test(arguments: [false, true]) func streamsToAFileWhatJSONEncoderWrites(pretty: Bool) throws {
+        let listing = Listing(name: "many", records: JSONDeferredArray(Array(repeating: Self.sample, count: 600)), none: JSONDeferredArray([]))
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("listing.json")
+        try SortedJSONEncoder(prettyPrinted: pretty).write(listing, to: file, durable: false)
+        let written = try Data(contentsOf: file)
+        #expect(written.count > 4 * JSONTextWriter.chunkSize)
+        #expect(written == (try jsonEncoder(pretty: pretty).encode(listing)))
+        #expect(written == Data(try SortedJSONEncoder(prettyPrinted: pretty).encodedBytes(listing)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["listing.json"])
+    }
+
+    /// An encoding error half-way through a streamed file leaves neither the file nor its temporary name.
+    @Test func aFailedStreamLeavesNothing() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var numbers = Array(repeating: 0.5, count: 40_000)
+        numbers.append(.nan)
+        #expect(throws: EncodingError.self) {
+            try SortedJSONEncoder().write(["numbers": JSONDeferredArray(numbers)], to: folder.appendingPathComponent("bad.json"), durable: false)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test func rejectsNumbersJSONCannotHold() {
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode([Double.nan]) }
         #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(["x": Double.infinity]) }
