@@ -20,6 +20,11 @@ public struct RunSettings: Codable, Equatable, Sendable {
     /// rewritten identically), so this trades a little rework after a kill for speed. 1 records every page
     /// as soon as it is done.
     public var manifestBatchPages: Int = 32
+    /// After a page whose saved file is at least this many bytes (each of its two phases), the worker
+    /// hands the freed memory of its allocator back to the system: a 30 MB page briefly takes hundreds of
+    /// MB, which glibc would otherwise keep for the rest of the run. Typical pages are far below it; 0 never
+    /// hands memory back before the end of processing.
+    public var releaseMemoryAfterPageBytes: Int = 4_000_000
 
     public init() {}
 
@@ -29,6 +34,7 @@ public struct RunSettings: Codable, Equatable, Sendable {
         case progressInterval = "progress_interval"
         case pageTimeLimit = "page_time_limit"
         case manifestBatchPages = "manifest_batch_pages"
+        case releaseMemoryAfterPageBytes = "release_memory_after_page_bytes"
     }
 
     public init(from decoder: Decoder) throws {
@@ -40,5 +46,6 @@ public struct RunSettings: Codable, Equatable, Sendable {
         progressInterval = try c.value(.progressInterval, default: d.progressInterval, check: Allowed.atLeast(0.1))
         pageTimeLimit = try c.value(.pageTimeLimit, default: d.pageTimeLimit, check: Allowed.atLeast(0))
         manifestBatchPages = try c.value(.manifestBatchPages, default: d.manifestBatchPages, check: Allowed.atLeast(1))
+        releaseMemoryAfterPageBytes = try c.value(.releaseMemoryAfterPageBytes, default: d.releaseMemoryAfterPageBytes, check: Allowed.atLeast(0))
     }
 }

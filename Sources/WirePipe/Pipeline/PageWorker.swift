@@ -79,7 +79,10 @@ struct PageWorker {
         var records = carriedRecords(plan, before: plan.start ?? .fetch)
         let limit = pipeline.configuration.run.pageTimeLimit
         fetchedSHA256 = nil
-        defer { fetchedSHA256 = nil }
+        defer {
+            fetchedSHA256 = nil
+            releaseMemoryIfLarge(plan)
+        }
         do throws(PageError) {
             // The page's time budget covers each phase: strip here, the later stages in `process`.
             let stripped = try PageDeadline.with(limit > 0 ? PageDeadline(seconds: limit) : nil) { () throws(PageError) in
@@ -89,6 +92,13 @@ struct PageWorker {
         } catch {
             return StripOutcome(records: records, error: error, sha256: fetchedSHA256)
         }
+    }
+
+    /// After a huge page, the memory it took goes back to the system rather than staying with this
+    /// worker's allocator for the rest of the run (`run.release_memory_after_page_bytes`).
+    private func releaseMemoryIfLarge(_ plan: PagePlan) {
+        let threshold = pipeline.configuration.run.releaseMemoryAfterPageBytes
+        if threshold > 0, plan.file.size >= Int64(threshold) { FreeMemory.returnToSystem() }
     }
 
     /// Records of the stages before `start` stay valid; the rest are remade.
@@ -107,7 +117,10 @@ struct PageWorker {
         pageBlocks = stripped?.blocks ?? blocks
         self.boilerplate = boilerplate
         fetchedSHA256 = stripped?.sha256
-        defer { fetchedSHA256 = nil }
+        defer {
+            fetchedSHA256 = nil
+            releaseMemoryIfLarge(plan)
+        }
         var contribution = CorpusStatistics()
         var status: ManifestPage.Status
         var failure: RunReport.Failure?
