@@ -203,4 +203,21 @@ import Testing
         let blocks = try text(html)
         #expect(blocks == [Self.body, Self.body])
     }
+
+    /// A page builder nests every paragraph in three boxes named after the same word ("widget"), beside a
+    /// box of teasers hinted as chrome once: the repeated word is one piece of evidence, so the article is
+    /// not weighted down three times over and buried under the teasers.
+    @Test func aChromeHintRepeatedAroundAParagraphCountsOnce() throws {
+        let widget = { (text: String) in
+            "<div class=\"pb-widget-wrap\"><div class=\"pb-widget pb-widget-text\"><div class=\"pb-widget-container\"><p>\(text)</p></div></div></div>"
+        }
+        let teaser = "Die Band spielte vor ausverkauftem Haus. Das Publikum sang jedes Lied mit."
+        let teasers = (1...3).map { "<li><h3><a href=\"/\($0)\">Konzert \($0)</a></h3><p>\(teaser)</p></li>" }.joined()
+        let html = """
+            <html><body><div class="page"><div class="pb-section">\(String(repeating: widget(Self.body), count: 5))</div>
+            <div class="related"><ul>\(teasers)</ul></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5))
+    }
 }
