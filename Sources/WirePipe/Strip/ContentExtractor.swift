@@ -363,7 +363,7 @@ public struct ContentExtractor: Sendable {
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
-            if tree.nodes[holder].tag.contains(.paragraph) {
+            if tree.nodes[holder].tag.contains(.paragraph) || Self.isTextDiv(holder, tree: tree) {
                 let parent = tree.nodes[holder].parent
                 if parent >= root { holder = parent }
             }
@@ -458,6 +458,21 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// Whether an element is a `<div>` written as a paragraph: text and inline elements only, no block-level
+    /// child and no line break. Editors that set every paragraph as such a div put the article's text in a
+    /// run of them under one parent, which is then the paragraph parent as it is for `<p>`s. A div of lines
+    /// broken with `<br>` is a box of several paragraphs (a whole body, often), and stays a container.
+    static func isTextDiv(_ index: Int, tree: DOMTree) -> Bool {
+        guard tree.nodes[index].name == "div" else { return false }
+        var child = index + 1
+        while child < tree.nodes[index].subtreeEnd {
+            let tag = tree.nodes[child].tag
+            if !tree.nodes[child].isText && tag.contains(.block) && !tag.contains(.excluded) { return false }
+            child = tree.nodes[child].subtreeEnd
+        }
+        return true
     }
 
     /// Whether an element between the container and a block is chrome: a hinted widget that holds little of

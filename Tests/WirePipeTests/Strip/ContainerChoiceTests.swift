@@ -220,4 +220,19 @@ import Testing
         let blocks = try text(html)
         #expect(blocks == Array(repeating: Self.body, count: 5))
     }
+
+    /// Some editors set every paragraph as a `<div>` of text: a run of them is the article's paragraphs, and
+    /// the short lines among them (a programme, a list written with dashes) belong to it as they would
+    /// between `<p>`s.
+    @Test func divsWrittenAsParagraphsMakeTheirParentTheBody() throws {
+        let lines = ["– Rituale zur Heilung", "– Reiki und Runen", "– Astralreisen mit Reiki"]
+        let html = """
+            <html><body><div class="page"><div class="entry"><div>\(String(repeating: "<div>\(Self.body)</div><div></div>", count: 3))</div>
+            <div>\(Self.intro)</div><div>Aus dem Inhalt:</div>\(lines.map { "<div>\($0)</div>" }.joined())
+            <div>\(Self.section)</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 3) + [Self.intro, "Aus dem Inhalt:"] + lines + [Self.section])
+    }
 }
