@@ -172,6 +172,14 @@ public struct ContentExtractor: Sendable {
                 keep[index] = false
             }
         }
+        // A heading that is all link is the title of another page: the prose right after it, in a box that
+        // holds nothing else of content (a teaser card set into the body), is that page's summary.
+        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content
+            && blocks[index - 1].kind == .heading && roles[index - 1] == .boilerplate {
+            var card = tree.nodes[blocks[index - 1].owner].parent
+            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
+            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
+        }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
         var inComments: [Int: Bool] = [:]

@@ -235,4 +235,22 @@ import Testing
         let blocks = try text(html)
         #expect(blocks == Array(repeating: Self.body, count: 3) + [Self.intro, "Aus dem Inhalt:"] + lines + [Self.section])
     }
+
+    /// A teaser card set into the body (a linked title, a picture, a summary) announces another page: its
+    /// summary is not the article's text. A linked subheading over the article's own paragraphs is no card:
+    /// the box they share holds the rest of the article too.
+    @Test func theSummaryUnderALinkedTitleInACardStaysOut() throws {
+        let summary = "Sommerzeit ist Urlaubszeit, und die Sängerin zeigt sich auf einer griechischen Insel. Seht selbst!"
+        let html = """
+            <html><body><div class="page"><div class="k1"><p>\(Self.body)</p><p>\(Self.body)</p>
+            <div class="k2"><div class="k3"><h3><a href="/andere-geschichte">Heiß, heißer: so zeigt sich das Model im Urlaub</a></h3></div>
+            <div class="k4"><a href="/andere-geschichte"><img src="x.jpg" alt=""></a><div class="k5">\(summary)</div></div></div>
+            <h2><a href="/abschnitt">Der zweite Abschnitt des Berichts</a></h2><p>\(Self.section)</p><p>\(Self.body)</p></div>
+            </div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(!blocks.contains(summary))
+        #expect(blocks.contains(Self.section))
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+    }
 }
