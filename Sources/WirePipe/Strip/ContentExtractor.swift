@@ -366,12 +366,18 @@ public struct ContentExtractor: Sendable {
         let end = tree.nodes[root].subtreeEnd
         // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
         var looseLines = [Int](repeating: 0, count: tree.nodes.count)
+        var textDivOwner = -1, ownerIsTextDiv = false
         for (block, role) in zip(blocks, roles) where block.owner >= root && block.owner < end {
             if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
-            if tree.nodes[holder].tag.contains(.paragraph) || Self.isTextDiv(holder, tree: tree) {
+            // The lines of one element come one after another: its children are looked at once.
+            if holder != textDivOwner {
+                textDivOwner = holder
+                ownerIsTextDiv = Self.isTextDiv(holder, tree: tree)
+            }
+            if tree.nodes[holder].tag.contains(.paragraph) || ownerIsTextDiv {
                 let parent = tree.nodes[holder].parent
                 if parent >= root { holder = parent }
             }
