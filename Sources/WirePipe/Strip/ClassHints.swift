@@ -46,6 +46,18 @@ enum ClassHint: Equatable, Sendable {
 
     static let matcher = NameMatcher(negativePrefixes: negativePrefixes, negativeWords: negativeWords, positiveWords: positiveWords)
 
+    /// Which piece of evidence makes a negatively hinted element chrome: the matched word of its names (a
+    /// node of the matcher's trie), or its role, or its tag. Boxes nested inside one another under the same
+    /// word (a page builder's `widget-wrap` > `widget` > `widget-container` around every paragraph) are one
+    /// piece of evidence, not three. Only asked for elements whose `hint` is negative.
+    static func negativeEvidence(_ node: DOMTree.Node) -> Int {
+        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return -2 }
+        if negativeTags.contains(node.name) { return -3 }
+        let names = headingTags.contains(node.name) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
+        if BlockText.containsASCII(names, "caption") { return -4 }
+        return matcher.negativeTerm(names)
+    }
+
     static func of(_ node: DOMTree.Node) -> ClassHint {
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return .positive }
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
@@ -115,8 +127,19 @@ struct NameMatcher: Sendable {
         byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
     }
 
+    /// The trie node of the first negative entry that `names` matches, or -1.
+    func negativeTerm(_ names: String) -> Int {
+        var term = -1
+        _ = match(names) { term = $0 }
+        return term
+    }
+
     /// Negative as soon as any word matches a negative entry; positive when a word is positive and none is negative.
     func match(_ names: String) -> ClassHint {
+        match(names) { _ in }
+    }
+
+    private func match(_ names: String, negativeAt: (Int) -> Void) -> ClassHint {
         var positive = false
         var found = ClassHint.none
         names.utf8.withContiguousStorageIfAvailable { bytes in
@@ -138,12 +161,14 @@ struct NameMatcher: Sendable {
                     i += 1
                     if negativePrefix[node] {
                         found = .negative
+                        negativeAt(node)
                         return
                     }
                     if i == bytes.count || Self.isSeparator(bytes[i]) {
                         if wordEnd < 0 { wordEnd = i }
                         if negativeWord[node] {
                             found = .negative
+                            negativeAt(node)
                             return
                         }
                         if positiveWord[node] && i == wordEnd { positive = true }

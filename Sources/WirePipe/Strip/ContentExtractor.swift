@@ -172,6 +172,14 @@ public struct ContentExtractor: Sendable {
                 keep[index] = false
             }
         }
+        // A heading that is all link is the title of another page: the prose right after it, in a box that
+        // holds nothing else of content (a teaser card set into the body), is that page's summary.
+        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content
+            && blocks[index - 1].kind == .heading && roles[index - 1] == .boilerplate {
+            var card = tree.nodes[blocks[index - 1].owner].parent
+            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
+            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
+        }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
         var inComments: [Int: Bool] = [:]
@@ -358,12 +366,18 @@ public struct ContentExtractor: Sendable {
         let end = tree.nodes[root].subtreeEnd
         // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
         var looseLines = [Int](repeating: 0, count: tree.nodes.count)
+        var textDivOwner = -1, ownerIsTextDiv = false
         for (block, role) in zip(blocks, roles) where block.owner >= root && block.owner < end {
             if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
-            if tree.nodes[holder].tag.contains(.paragraph) {
+            // The lines of one element come one after another: its children are looked at once.
+            if holder != textDivOwner {
+                textDivOwner = holder
+                ownerIsTextDiv = Self.isTextDiv(holder, tree: tree)
+            }
+            if tree.nodes[holder].tag.contains(.paragraph) || ownerIsTextDiv {
                 let parent = tree.nodes[holder].parent
                 if parent >= root { holder = parent }
             }
@@ -458,6 +472,21 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// Whether an element is a `<div>` written as a paragraph: text and inline elements only, no block-level
+    /// child and no line break. Editors that set every paragraph as such a div put the article's text in a
+    /// run of them under one parent, which is then the paragraph parent as it is for `<p>`s. A div of lines
+    /// broken with `<br>` is a box of several paragraphs (a whole body, often), and stays a container.
+    static func isTextDiv(_ index: Int, tree: DOMTree) -> Bool {
+        guard tree.nodes[index].name == "div" else { return false }
+        var child = index + 1
+        while child < tree.nodes[index].subtreeEnd {
+            let tag = tree.nodes[child].tag
+            if !tree.nodes[child].isText && tag.contains(.block) && !tag.contains(.excluded) { return false }
+            child = tree.nodes[child].subtreeEnd
+        }
+        return true
     }
 
     /// Whether an element between the container and a block is chrome: a hinted widget that holds little of

@@ -15,7 +15,8 @@ struct ScoredBlock {
     var sentences: Int
     /// Words (ideographs count as half a word).
     var words: Int
-    /// Product of the class hints of the elements around the block.
+    /// Product of the class hints of the elements around the block (a chrome hint that repeats one around it
+    /// counted once).
     var hintWeight: Double
 
     var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
@@ -65,6 +66,8 @@ struct TextBlockBuilder {
             var weight: Double
             var inLink: Bool
             var inQuote: Bool
+            /// For an element hinted as chrome, the evidence (`ClassHint.negativeEvidence`), else `Int.min`.
+            var negativeEvidence: Int
         }
         var stack: [Open] = []
         var pending: [UInt8] = []
@@ -128,11 +131,20 @@ struct TextBlockBuilder {
                 continue
             }
             let parent = stack.last
+            var hint = tree.nodes[i].hint
+            var evidence = Int.min
+            if hint == .negative {
+                // A chrome hint already counted by an element around this one (the same word, the same
+                // role) is no new evidence.
+                evidence = ClassHint.negativeEvidence(tree.nodes[i])
+                if stack.contains(where: { $0.negativeEvidence == evidence }) { hint = .none }
+            }
             stack.append(Open(
                 index: i, isBlock: isBlock,
-                weight: (parent?.weight ?? 1) * hintWeight(tree.nodes[i].hint),
+                weight: (parent?.weight ?? 1) * hintWeight(hint),
                 inLink: (parent?.inLink ?? false) || tag.contains(.link),
-                inQuote: (parent?.inQuote ?? false) || tag.contains(.quote)))
+                inQuote: (parent?.inQuote ?? false) || tag.contains(.quote),
+                negativeEvidence: evidence))
             i += 1
         }
         while let top = stack.popLast() {

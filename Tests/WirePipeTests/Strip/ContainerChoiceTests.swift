@@ -203,4 +203,54 @@ import Testing
         let blocks = try text(html)
         #expect(blocks == [Self.body, Self.body])
     }
+
+    /// A page builder nests every paragraph in three boxes named after the same word ("widget"), beside a
+    /// box of teasers hinted as chrome once: the repeated word is one piece of evidence, so the article is
+    /// not weighted down three times over and buried under the teasers.
+    @Test func aChromeHintRepeatedAroundAParagraphCountsOnce() throws {
+        let widget = { (text: String) in
+            "<div class=\"pb-widget-wrap\"><div class=\"pb-widget pb-widget-text\"><div class=\"pb-widget-container\"><p>\(text)</p></div></div></div>"
+        }
+        let teaser = "Die Band spielte vor ausverkauftem Haus. Das Publikum sang jedes Lied mit."
+        let teasers = (1...3).map { "<li><h3><a href=\"/\($0)\">Konzert \($0)</a></h3><p>\(teaser)</p></li>" }.joined()
+        let html = """
+            <html><body><div class="page"><div class="pb-section">\(String(repeating: widget(Self.body), count: 5))</div>
+            <div class="related"><ul>\(teasers)</ul></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5))
+    }
+
+    /// Some editors set every paragraph as a `<div>` of text: a run of them is the article's paragraphs, and
+    /// the short lines among them (a programme, a list written with dashes) belong to it as they would
+    /// between `<p>`s.
+    @Test func divsWrittenAsParagraphsMakeTheirParentTheBody() throws {
+        let lines = ["– Rituale zur Heilung", "– Reiki und Runen", "– Astralreisen mit Reiki"]
+        let html = """
+            <html><body><div class="page"><div class="entry"><div>\(String(repeating: "<div>\(Self.body)</div><div></div>", count: 3))</div>
+            <div>\(Self.intro)</div><div>Aus dem Inhalt:</div>\(lines.map { "<div>\($0)</div>" }.joined())
+            <div>\(Self.section)</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 3) + [Self.intro, "Aus dem Inhalt:"] + lines + [Self.section])
+    }
+
+    /// A teaser card set into the body (a linked title, a picture, a summary) announces another page: its
+    /// summary is not the article's text. A linked subheading over the article's own paragraphs is no card:
+    /// the box they share holds the rest of the article too.
+    @Test func theSummaryUnderALinkedTitleInACardStaysOut() throws {
+        let summary = "Sommerzeit ist Urlaubszeit, und die Sängerin zeigt sich auf einer griechischen Insel. Seht selbst!"
+        let html = """
+            <html><body><div class="page"><div class="k1"><p>\(Self.body)</p><p>\(Self.body)</p>
+            <div class="k2"><div class="k3"><h3><a href="/andere-geschichte">Heiß, heißer: so zeigt sich das Model im Urlaub</a></h3></div>
+            <div class="k4"><a href="/andere-geschichte"><img src="x.jpg" alt=""></a><div class="k5">\(summary)</div></div></div>
+            <h2><a href="/abschnitt">Der zweite Abschnitt des Berichts</a></h2><p>\(Self.section)</p><p>\(Self.body)</p></div>
+            </div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(!blocks.contains(summary))
+        #expect(blocks.contains(Self.section))
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+    }
 }
