@@ -184,7 +184,9 @@ public struct BoilerplateIndex: Sendable {
     /// (whitespace folded) cut to 80 characters.
     public static func statisticsKey(site: String, text: String) -> String {
         let folded = TextFolding.foldWhitespace(text)
-        let prefix = folded.count > 80 ? String(folded.prefix(80)) + "\u{2026}" : folded
+        // No more bytes than 80 means no more characters than 80: counting characters (grapheme breaking) is
+        // left to the longer texts.
+        let prefix = folded.utf8.count > 80 && folded.count > 80 ? String(folded.prefix(80)) + "\u{2026}" : folded
         return site + " | " + prefix
     }
 }

@@ -56,6 +56,8 @@ private struct ElementName {
     var isOpaque: Bool
     /// The hint of the element when it has no attributes that hint (class, id, role, itemprop).
     var plainHint: ClassHint
+    /// What the name says for the hint of an element that has such attributes.
+    var hintFacts: ClassHint.TagFacts
 }
 
 struct TreeState {
@@ -120,7 +122,8 @@ struct TreeState {
         let plain = DOMTree.Node(name: name, text: "", attributes: [], parent: -1, subtreeEnd: 0, tag: [], classNames: "", hint: .none)
         let entry = ElementName(
             name: name, tag: TagKind.table[name] ?? [], isIndexed: HTMLDocument.indexedTags.contains(name),
-            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain))
+            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain),
+            hintFacts: ClassHint.TagFacts(name: name))
         elementNames[UnsafeRawPointer(pointer)] = entry
         return entry
     }
@@ -173,7 +176,7 @@ struct TreeState {
             name: known.name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1,
             subtreeEnd: index + 1, tag: known.tag,
             classNames: classBytes.isEmpty ? "" : String(decoding: classBytes, as: UTF8.self), hint: known.plainHint)
-        if hinted { element.hint = ClassHint.of(element) }
+        if hinted { element.hint = ClassHint.of(element, tag: known.hintFacts) }
         let drops = (openElements.last?.dropsText ?? false) || (known.isOpaque && !isJSONLD)
         nodes.append(element)
         if known.isIndexed { byTag[known.name, default: []].append(index) }

@@ -178,10 +178,14 @@ public struct MetadataExtractor: Sendable {
                 if let name = node.attribute(key)?.lowercased(), tags[name] == nil { tags[name] = content }
             }
         }
-        // itemprop=datePublished on any element (often <time> or <span content=…>).
-        for (index, node) in tree.nodes.enumerated() where node.attribute("itemprop")?.lowercased() == "datepublished" {
-            if tags["datepublished"] == nil {
+        // itemprop=datePublished on any element (often <time> or <span content=…>). The nodes are read in
+        // place: a copy of each node retained and released its strings and arrays, for every node of the page.
+        if tags["datepublished"] == nil {
+            for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty
+                && tree.nodes[index].attribute("itemprop")?.lowercased() == "datepublished" {
+                let node = tree.nodes[index]
                 tags["datepublished"] = node.attribute("content") ?? node.attribute("datetime") ?? tree.text(of: index)
+                break
             }
         }
         return tags
@@ -305,7 +309,8 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return (names, "meta:\(key)") }
         }
         // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
-        for (index, node) in tree.nodes.enumerated() where !node.isText {
+        for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty {
+            let node = tree.nodes[index]
             let classes = node.classNames
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
                 || (!classes.isEmpty && Self.classesNameAByline(classes))
