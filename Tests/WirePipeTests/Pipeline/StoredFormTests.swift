@@ -105,10 +105,13 @@ import Testing
         var writer = StoredFormWriter()
         let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int.max, Int.min, 1 << 40]
         for value in values { writer.write(value) }
-        try writer.bytes.withUnsafeBytes { raw in
+        let read = try writer.bytes.withUnsafeBytes { raw throws(StoredForm.Failure) -> [Int] in
             var reader = StoredFormReader(raw)
-            for value in values { #expect(try reader.int() == value) }
-            #expect(reader.isAtEnd)
+            var read: [Int] = []
+            for _ in values { read.append(try reader.int()) }
+            guard reader.isAtEnd else { throw StoredForm.Failure(description: "bytes left") }
+            return read
         }
+        #expect(read == values)
     }
 }
