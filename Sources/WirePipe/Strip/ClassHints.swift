@@ -65,13 +65,22 @@ enum ClassHint: Equatable, Sendable {
     }
 
     static func of(_ node: DOMTree.Node, tag: TagFacts) -> ClassHint {
-        if let itemprop = node.attribute("itemprop"), isArticleBody(itemprop) { return .positive }
-        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
+        of(attributes: node.attributes, classNames: node.classNames, tag: tag)
+    }
+
+    /// The hint of an element from its parts, before the tree builder makes its node.
+    static func of(attributes: [DOMTree.Attribute], classNames: String, tag: TagFacts) -> ClassHint {
+        func attribute(_ name: String) -> String? {
+            for attribute in attributes where attribute.name == name { return attribute.value }
+            return nil
+        }
+        if let itemprop = attribute("itemprop"), isArticleBody(itemprop) { return .positive }
+        if let role = attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
         if tag.isNegative { return .negative }
         let semanticArticle = tag.isSemanticArticle
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie", "share-your-story"), not
         // a statement of what the element is: only its class names hint.
-        let names = tag.isHeading ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
+        let names = tag.isHeading ? (attribute("class")?.lowercased() ?? "") : classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
         if BlockText.containsASCII(names, "caption") { return .negative }
         switch matcher.match(names) {
