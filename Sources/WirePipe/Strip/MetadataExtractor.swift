@@ -436,6 +436,9 @@ public struct MetadataExtractor: Sendable {
         }
     }
 
+    /// What a name part is trimmed of, made once rather than for every part.
+    static let nameTrimmed = CharacterSet.whitespaces.union(.punctuationCharacters)
+
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
         let ascii = TextFolding.isASCII(text)
@@ -468,7 +471,7 @@ public struct MetadataExtractor: Sendable {
         var names: [String] = []
         for joiner in nameJoiners where Self.containsBytes(text, joiner) { text = text.replacingOccurrences(of: joiner, with: ",") }
         for part in text.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            let name = part.trimmingCharacters(in: Self.nameTrimmed)
             // A name has letters, is short, and is not a date or a role.
             guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
                   name.split(separator: " ").count <= 5, DateNormaliser.iso(name) == nil
