@@ -21,23 +21,29 @@ public struct MinHash: Sendable {
 
     /// The same from the words' `fnv1a` hashes.
     public func signature(wordHashes: [UInt64]) -> [UInt32] {
-        var shingles: Set<UInt64> = []
         let count = max(1, wordHashes.count - shingleSize + 1)
+        // Every shingle, repeats included: a repeated shingle cannot change a minimum, so no set is needed to
+        // make them distinct (hashing each shingle into a set cost more than a tenth of the signature).
+        var shingles: [UInt64] = []
         shingles.reserveCapacity(count)
         for start in 0..<count {
             var h: UInt64 = 0x51_7CC1_B727_220A
             for k in start..<min(start + shingleSize, wordHashes.count) { h = Self.mix(h ^ wordHashes[k]) }
-            shingles.insert(h)
+            shingles.append(h)
         }
         var signature = [UInt32](repeating: .max, count: hashes)
-        // Set order varies per process, but a minimum does not depend on the order it is taken in. This
-        // loop runs shingles x hashes times (about 80,000 a page): unchecked buffers keep it to the mixing.
+        // This loop runs shingles x hashes times (about 90,000 a page): unchecked buffers, and one hash
+        // function at a time so that its minimum stays in a register.
         seeds.withUnsafeBufferPointer { seeds in
-            signature.withUnsafeMutableBufferPointer { signature in
-                for shingle in shingles {
+            shingles.withUnsafeBufferPointer { shingles in
+                signature.withUnsafeMutableBufferPointer { signature in
                     for i in 0..<seeds.count {
-                        let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ seeds[i]) >> 32)
-                        signature[i] = min(signature[i], value)
+                        let seed = seeds[i]
+                        var smallest = UInt32.max
+                        for shingle in shingles {
+                            smallest = min(smallest, UInt32(truncatingIfNeeded: Self.mix(shingle ^ seed) >> 32))
+                        }
+                        signature[i] = smallest
                     }
                 }
             }
@@ -69,6 +75,7 @@ public struct MinHash: Sendable {
     }
 
     /// SplitMix64's finaliser: a fast bijective mixer with good avalanche.
+    @inline(__always)
     static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

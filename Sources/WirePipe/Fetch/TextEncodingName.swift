@@ -6,12 +6,14 @@ import Foundation
 public enum TextEncodingName {
     /// The canonical name for a label, or nil for a label nobody knows.
     public static func canonical(_ label: String) -> String? {
-        let key = label.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
-            .lowercased()
+        let key = label.trimmingCharacters(in: trimmed).lowercased()
         if let name = aliases[key] { return name }
         if key.hasPrefix("iso-8859-") || key.hasPrefix("windows-") { return key }
         return nil
     }
+
+    /// Made once: building the set cost more than the lookup it serves, on every page.
+    private static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))
 
     private static let aliases: [String: String] = [
         "utf-8": "utf-8", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",

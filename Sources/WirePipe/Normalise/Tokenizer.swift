@@ -71,9 +71,14 @@ public struct Tokenizer: Sendable {
 
     /// Number of word tokens (`isWord`), without building `Token` values.
     public func wordCount(in text: String) -> Int {
-        var classes: [ScalarClass] = []
-        classes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { classes.append(Self.classify(scalar)) }
+        let classes = [ScalarClass](unsafeUninitializedCapacity: text.utf8.count) { classes, count in
+            var i = 0
+            for scalar in text.unicodeScalars {
+                classes.initializeElement(at: i, to: Self.classify(scalar))
+                i += 1
+            }
+            count = i
+        }
         var count = 0
         Self.scan(classes) { _, _, isWord in
             if isWord { count += 1 }
@@ -102,14 +107,22 @@ public struct Tokenizer: Sendable {
 
     /// The scalars of a text and their classes, in one pass (an array of the scalars used to count them
     /// first, then copy them, then map them).
+    /// Written into uninitialised storage (a text has no more scalars than UTF-8 bytes): `append` checked
+    /// capacity and uniqueness for every scalar, which cost more than classifying it.
     static func classified(_ text: String) -> (scalars: [Unicode.Scalar], classes: [ScalarClass]) {
-        var scalars: [Unicode.Scalar] = []
+        let capacity = text.utf8.count
         var classes: [ScalarClass] = []
-        scalars.reserveCapacity(text.utf8.count)
-        classes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            classes.append(classify(scalar))
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalars, scalarCount in
+            classes = [ScalarClass](unsafeUninitializedCapacity: capacity) { classes, classCount in
+                var i = 0
+                for scalar in text.unicodeScalars {
+                    scalars.initializeElement(at: i, to: scalar)
+                    classes.initializeElement(at: i, to: classify(scalar))
+                    i += 1
+                }
+                classCount = i
+            }
+            scalarCount = classes.count
         }
         return (scalars, classes)
     }
@@ -117,10 +130,14 @@ public struct Tokenizer: Sendable {
     /// The scalars of a text in one pass (`Array(text.unicodeScalars)` walks the text twice: to count, then
     /// to copy).
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        return scalars
+        [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { scalars, count in
+            var i = 0
+            for scalar in text.unicodeScalars {
+                scalars.initializeElement(at: i, to: scalar)
+                i += 1
+            }
+            count = i
+        }
     }
 
     /// ASCII, nearly every scalar of news text, inline; the rest out of line.

@@ -58,6 +58,47 @@ struct BlockText {
             var i = 0
             while i < n {
                 let byte = bytes[i]
+                // ASCII, most bytes of most pages, on a short path: the same steps as below for a one-byte
+                // character (whitespace, `. ! ?`, letters and digits, apostrophe and hyphen, other punctuation).
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if written > 0 { pendingSpace = true }
+                        if inUnspacedRun && units >= sentenceUnits {
+                            sentences += 1
+                            totalUnits += units
+                            units = 0
+                        }
+                        inWord = false
+                        inUnspacedRun = false
+                        i += 1
+                        continue
+                    }
+                    if pendingSpace {
+                        out[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    out[written] = byte
+                    written += 1
+                    chars += 1
+                    inUnspacedRun = false
+                    switch byte {
+                    case 0x2E, 0x21, 0x3F:
+                        if units >= sentenceUnits { sentences += 1 }
+                        totalUnits += units
+                        units = 0
+                        inWord = false
+                    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                        if !inWord { units += wordUnits }
+                        inWord = true
+                    case 0x27, 0x2D:
+                        break  // apostrophes and hyphens inside a word keep it one word
+                    default:
+                        inWord = false
+                    }
+                    i += 1
+                    continue
+                }
                 // Length of this UTF-8 sequence.
                 let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 guard i + length <= n else { break }

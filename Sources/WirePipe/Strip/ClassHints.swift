@@ -58,14 +58,41 @@ enum ClassHint: Equatable, Sendable {
         return matcher.negativeTerm(names)
     }
 
+    /// What the tag name alone says, looked up once per distinct name (the tree builder keeps it with the
+    /// name) rather than hashed for every element.
+    struct TagFacts: Sendable {
+        var isNegative: Bool
+        var isHeading: Bool
+        var isSemanticArticle: Bool
+
+        init(name: String) {
+            isNegative = ClassHint.negativeTags.contains(name)
+            isHeading = ClassHint.headingTags.contains(name)
+            isSemanticArticle = name == "article" || name == "main"
+        }
+    }
+
     static func of(_ node: DOMTree.Node) -> ClassHint {
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return .positive }
-        if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
-        if negativeTags.contains(node.name) { return .negative }
-        let semanticArticle = node.name == "article" || node.name == "main"
+        of(node, tag: TagFacts(name: node.name))
+    }
+
+    static func of(_ node: DOMTree.Node, tag: TagFacts) -> ClassHint {
+        of(attributes: node.attributes, classNames: node.classNames, tag: tag)
+    }
+
+    /// The hint of an element from its parts, before the tree builder makes its node.
+    static func of(attributes: [DOMTree.Attribute], classNames: String, tag: TagFacts) -> ClassHint {
+        func attribute(_ name: String) -> String? {
+            for attribute in attributes where attribute.name == name { return attribute.value }
+            return nil
+        }
+        if let itemprop = attribute("itemprop"), isArticleBody(itemprop) { return .positive }
+        if let role = attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
+        if tag.isNegative { return .negative }
+        let semanticArticle = tag.isSemanticArticle
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie", "share-your-story"), not
         // a statement of what the element is: only its class names hint.
-        let names = headingTags.contains(node.name) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
+        let names = tag.isHeading ? (attribute("class")?.lowercased() ?? "") : classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
         if BlockText.containsASCII(names, "caption") { return .negative }
         switch matcher.match(names) {
@@ -74,6 +101,23 @@ enum ClassHint: Equatable, Sendable {
         case .none: return semanticArticle ? .positive : .none
         }
     }
+}
+
+extension ClassHint {
+    /// `value.lowercased() == "articlebody"`, on the bytes for ASCII values (nearly all); Unicode lowercasing
+    /// for the rest, where a letter such as the Kelvin sign lowercases to ASCII.
+    static func isArticleBody(_ value: String) -> Bool {
+        var ascii = true, equal = value.utf8.count == 11
+        var i = 0
+        for byte in value.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if equal && BlockText.lowerASCII(byte) != Self.articleBody[i] { equal = false }
+            i += 1
+        }
+        return ascii ? equal : value.lowercased() == "articlebody"
+    }
+
+    private static let articleBody = Array("articlebody".utf8)
 }
 
 /// Matches class and id names against the hint word lists in one pass over their bytes, with a trie

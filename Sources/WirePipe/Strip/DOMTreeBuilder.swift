@@ -56,6 +56,8 @@ private struct ElementName {
     var isOpaque: Bool
     /// The hint of the element when it has no attributes that hint (class, id, role, itemprop).
     var plainHint: ClassHint
+    /// What the name says for the hint of an element that has such attributes.
+    var hintFacts: ClassHint.TagFacts
 }
 
 struct TreeState {
@@ -75,6 +77,13 @@ struct TreeState {
     private var elementNames: [UnsafeRawPointer: ElementName] = [:]
     /// Attribute names by address: the kept name, or nil for one wirepipe does not read.
     private var attributeNames: [UnsafeRawPointer: String?] = [:]
+    /// Direct-mapped caches in front of the two dictionaries, a slot per address bucket: a page uses a few
+    /// dozen distinct names thousands of times, and comparing one address costs less than hashing it.
+    private var recentElementKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
+    private var recentElements = [ElementName?](repeating: nil, count: TreeState.recentSlots)
+    private var recentAttributeKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
+    private var recentAttributes = [String?](repeating: nil, count: TreeState.recentSlots)
+    private static let recentSlots = 64
     private(set) var hasRoot = false
     /// Set when the root element has closed: anything after it is outside the document's tree.
     private var rootClosed = false
@@ -113,19 +122,47 @@ struct TreeState {
         return true
     }
 
+    @inline(__always)
+    private static func recentSlot(_ address: UInt) -> Int {
+        Int(truncatingIfNeeded: (address >> 3) ^ (address >> 9)) & (recentSlots - 1)
+    }
+
     private mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
+        let address = UInt(bitPattern: pointer)
+        let slot = Self.recentSlot(address)
+        if recentElementKeys[slot] == address, let recent = recentElements[slot] { return recent }
+        let entry = knownElementName(pointer)
+        recentElementKeys[slot] = address
+        recentElements[slot] = entry
+        return entry
+    }
+
+    private mutating func knownElementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
         if let known = elementNames[UnsafeRawPointer(pointer)] { return known }
         // The parser reports names lowercased.
         let name = Self.string(pointer)
         let plain = DOMTree.Node(name: name, text: "", attributes: [], parent: -1, subtreeEnd: 0, tag: [], classNames: "", hint: .none)
         let entry = ElementName(
             name: name, tag: TagKind.table[name] ?? [], isIndexed: HTMLDocument.indexedTags.contains(name),
-            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain))
+            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain),
+            hintFacts: ClassHint.TagFacts(name: name))
         elementNames[UnsafeRawPointer(pointer)] = entry
         return entry
     }
 
+    /// The kept name of an attribute, or nil for one wirepipe does not read (cached as nil too: a slot's key
+    /// says whose answer it holds).
     private mutating func attributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
+        let address = UInt(bitPattern: pointer)
+        let slot = Self.recentSlot(address)
+        if recentAttributeKeys[slot] == address { return recentAttributes[slot] }
+        let kept = knownAttributeName(pointer)
+        recentAttributeKeys[slot] = address
+        recentAttributes[slot] = kept
+        return kept
+    }
+
+    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
         if let known = attributeNames[UnsafeRawPointer(pointer)] { return known }
         let name = Self.string(pointer)
         let kept: String? = HTMLDocument.keptAttributes.contains(name) ? name : nil
@@ -169,13 +206,14 @@ struct TreeState {
                 attributes.append(DOMTree.Attribute(name: key, value: valuePointer.map(Self.string) ?? ""))
             }
         }
-        var element = DOMTree.Node(
-            name: known.name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1,
-            subtreeEnd: index + 1, tag: known.tag,
-            classNames: classBytes.isEmpty ? "" : String(decoding: classBytes, as: UTF8.self), hint: known.plainHint)
-        if hinted { element.hint = ClassHint.of(element) }
+        let classNames = classBytes.isEmpty ? "" : String(decoding: classBytes, as: UTF8.self)
+        // The node is made in place in the array (a local node, copied in and destroyed, cost a retain and a
+        // release of each of its strings and arrays).
+        let hint = hinted ? ClassHint.of(attributes: attributes, classNames: classNames, tag: known.hintFacts) : known.plainHint
         let drops = (openElements.last?.dropsText ?? false) || (known.isOpaque && !isJSONLD)
-        nodes.append(element)
+        nodes.append(DOMTree.Node(
+            name: known.name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1,
+            subtreeEnd: index + 1, tag: known.tag, classNames: classNames, hint: hint))
         if known.isIndexed { byTag[known.name, default: []].append(index) }
         openElements.append((index, drops))
         hasRoot = true

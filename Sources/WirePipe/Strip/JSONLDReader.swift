@@ -19,7 +19,11 @@ struct JSONLDReader {
     ]
 
     init(tree: DOMTree) {
-        for index in tree.elements(named: "script") where tree.nodes[index].attribute("type")?.lowercased().contains("ld+json") == true {
+        // The byte search first (Foundation's costs some 6,000 instructions a script, and most scripts are not
+        // JSON-LD): no text is canonically equivalent to these ASCII letters unless its bytes hold them.
+        for index in tree.elements(named: "script") {
+            guard let type = tree.nodes[index].attribute("type"), BlockText.containsASCII(type, "ld+json"),
+                  type.lowercased().contains("ld+json") else { continue }
             let text = tree.text(of: index)
             guard let data = text.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
             visit(json, depth: 0)

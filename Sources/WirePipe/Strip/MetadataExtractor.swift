@@ -149,7 +149,24 @@ public struct MetadataExtractor: Sendable {
     }
 
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        // ASCII text on its bytes: there a letter or number is [A-Za-z0-9], and lowercasing is ASCII's (the
+        // Character properties cost some 50,000 instructions a headline).
+        if TextFolding.isASCII(text) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                let lower = BlockText.lowerASCII(byte)
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    word.append(lower)
+                } else if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// The day after the process started (UTC), as ISO text: no page was published later than that.
@@ -178,10 +195,14 @@ public struct MetadataExtractor: Sendable {
                 if let name = node.attribute(key)?.lowercased(), tags[name] == nil { tags[name] = content }
             }
         }
-        // itemprop=datePublished on any element (often <time> or <span content=…>).
-        for (index, node) in tree.nodes.enumerated() where node.attribute("itemprop")?.lowercased() == "datepublished" {
-            if tags["datepublished"] == nil {
+        // itemprop=datePublished on any element (often <time> or <span content=…>). The nodes are read in
+        // place: a copy of each node retained and released its strings and arrays, for every node of the page.
+        if tags["datepublished"] == nil {
+            for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty
+                && tree.nodes[index].attribute("itemprop")?.lowercased() == "datepublished" {
+                let node = tree.nodes[index]
                 tags["datepublished"] = node.attribute("content") ?? node.attribute("datetime") ?? tree.text(of: index)
+                break
             }
         }
         return tags
@@ -305,7 +326,8 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return (names, "meta:\(key)") }
         }
         // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
-        for (index, node) in tree.nodes.enumerated() where !node.isText {
+        for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty {
+            let node = tree.nodes[index]
             let classes = node.classNames
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
                 || (!classes.isEmpty && Self.classesNameAByline(classes))
@@ -414,6 +436,9 @@ public struct MetadataExtractor: Sendable {
         }
     }
 
+    /// What a name part is trimmed of, made once rather than for every part.
+    static let nameTrimmed = CharacterSet.whitespaces.union(.punctuationCharacters)
+
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
         let ascii = TextFolding.isASCII(text)
@@ -446,7 +471,7 @@ public struct MetadataExtractor: Sendable {
         var names: [String] = []
         for joiner in nameJoiners where Self.containsBytes(text, joiner) { text = text.replacingOccurrences(of: joiner, with: ",") }
         for part in text.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            let name = part.trimmingCharacters(in: Self.nameTrimmed)
             // A name has letters, is short, and is not a date or a role.
             guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
                   name.split(separator: " ").count <= 5, DateNormaliser.iso(name) == nil

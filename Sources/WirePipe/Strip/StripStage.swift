@@ -51,7 +51,9 @@ public struct StripStage: Stage {
             flags.append("suspected-truncation")
         }
         let path = (metadata.url.flatMap { URL(string: $0)?.path } ?? "").lowercased()
-        let indexPath = Self.indexPathSegments.contains { path.contains($0) }
+        // Foundation's search (some 15,000 instructions a segment) runs only where the bytes hold the segment:
+        // no other text is canonically equivalent to these lowercase ASCII segments, so it could not match.
+        let indexPath = Self.indexPathSegments.contains { MetadataExtractor.containsBytes(path, $0) && path.contains($0) }
         if indexPath || (extraction.pageLinkDensity > settings.indexLinkDensity && words < settings.shortArticleWords) {
             flags.append("not-an-article")
         }

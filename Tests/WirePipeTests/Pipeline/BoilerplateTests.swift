@@ -170,6 +170,25 @@ import Testing
         #expect(PageBlocks.fingerprint("Don\u{2019}t  miss OUR newsletter") == PageBlocks.fingerprint("don't miss our newsletter"))
     }
 
+    /// The byte path for ASCII text, the scalar path for text with folded punctuation and the full path for
+    /// the rest all give the hash of the folded text as the full path makes it.
+    @Test func everyFingerprintPathHashesTheFoldedText() {
+        func reference(_ text: String) -> UInt64 {
+            let folded = TextFolding.foldWhitespace(TextFolding.matchForm(TextFolding.nfc(text)).lowercased())
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in folded.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+        let texts = [
+            "", "   ", "Subscribe", "  Join now\tfor FREE \n unlimited access ", "A\r\nB\u{0B}C\u{0C}D", "ZIP 12345-6789!",
+            "Don\u{2019}t miss \u{201C}OUR\u{201D} newsletter\u{2026}", "Caf\u{E9}  \u{D6}ffnungszeiten", "\u{41F}\u{440}\u{438}\u{432}\u{435}\u{442} MIR",
+        ]
+        for text in texts {
+            #expect(PageBlocks.fingerprint(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(Array("caf\u{E9}".utf8).withUnsafeBufferPointer { PageBlocks.asciiFingerprint($0) } == nil)
+    }
+
     @Test func theManifestKeepsBlocksWithTheirPageAndForgetsThemWithIt() throws {
         let root = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

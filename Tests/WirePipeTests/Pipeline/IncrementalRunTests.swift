@@ -157,12 +157,14 @@ import Testing
         _ = try corpus.runner().run()
         #expect(!FileManager.default.fileExists(atPath: corpus.layout.legacyStageFolders.path))
         let outputs = try StageOutputs(url: corpus.layout.stageOutputs)
-        // Four pages get through strip (two fail in fetch); each stored output is the stage's JSON.
+        // Four pages get through strip (two fail in fetch); each stored output is the stage's output in the
+        // binary stored form.
         let strip = try outputs.rows(of: .strip)
         #expect(strip.count == 4)
         let id = PageLocation.id(forRelativePath: "wordpress-repost.html")
-        let object = try JSONSerialization.jsonObject(with: #require(strip[id]?.body)) as? [String: Any]
-        #expect(object?["stage"] as? String == "strip")
+        let body = try #require(strip[id]?.body)
+        #expect(body.starts(with: StoredForm.marker))
+        #expect(try StoredForm.decode(StrippedArticle.self, from: body).id == id)
 
         // Rows of a page the input does not have are removed by the next run.
         try outputs.apply([.store(id: "not-in-the-input", stage: .strip, body: Data("{}".utf8))])
