@@ -141,24 +141,11 @@ enum CounterArchive {
 
         init() { bytes.reserveCapacity(4096) }
 
-        mutating func uint(_ value: UInt64) {
-            var rest = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
+        mutating func uint(_ value: UInt64) { bytes.appendVarint(value) }
 
-        mutating func int(_ value: Int) {
-            let wide = Int64(value)
-            uint(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
-        }
+        mutating func int(_ value: Int) { bytes.appendZigzag(value) }
 
-        mutating func string(_ value: String) {
-            uint(UInt64(value.utf8.count))
-            bytes.append(contentsOf: value.utf8)
-        }
+        mutating func string(_ value: String) { bytes.appendString(value) }
 
         mutating func optionalString(_ value: String?) {
             guard let value else { return bytes.append(0) }

@@ -72,17 +72,11 @@ struct StoredFormWriter {
     }
 
     mutating func write(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        bytes.appendVarint(value)
     }
 
     mutating func write(_ value: Int) {
-        // Zigzag: small magnitudes of either sign stay short.
-        write(UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1)))))
+        bytes.appendZigzag(value)
     }
 
     mutating func write(_ value: Bool) {
@@ -90,11 +84,7 @@ struct StoredFormWriter {
     }
 
     mutating func write(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            write(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        bytes.appendString(value)
     }
 
     mutating func write(_ value: String?) {
