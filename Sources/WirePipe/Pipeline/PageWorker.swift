@@ -12,6 +12,12 @@ struct Tally: Sendable {
     /// A page was stripped again in phase 2 (its stored output had gone): its new blocks were not counted
     /// in this run's boilerplate, so the manifest is not marked settled.
     var boilerplateUnsettled = false
+    /// The statistics contributions of the pages processed, merged on the workers as the pages are done,
+    /// and those pages' paths: the end of the run then decodes and merges only the other pages' stored
+    /// contributions, on one thread. (A page whose manifest record failed is in here too: such a run stops
+    /// on `manifestErrors` before its statistics are gathered.)
+    var statistics = CorpusStatistics()
+    var statisticsPaths: Set<String> = []
 
     mutating func merge(_ other: Tally) {
         for (stage, run) in other.stageRuns {
@@ -28,6 +34,9 @@ struct Tally: Sendable {
         processedPages += other.processedPages
         manifestErrors += other.manifestErrors
         boilerplateUnsettled = boilerplateUnsettled || other.boilerplateUnsettled
+        // Merging into empty statistics would copy every count map; taking the other's is the same.
+        if statisticsPaths.isEmpty { statistics = other.statistics } else { statistics.merge(other.statistics) }
+        statisticsPaths.formUnion(other.statisticsPaths)
     }
 
     mutating func run(_ stage: StageName, _ change: (inout RunReport.StageRun) -> Void) {
@@ -155,6 +164,8 @@ struct PageWorker {
             // this rare path, so that the manifest holds real digests only.
             sha256 = FileStat.sha256(path: plan.location.filePath) ?? "unreadable"
         }
+        tally.statistics.merge(contribution)
+        tally.statisticsPaths.insert(plan.location.relativePath)
         let page = ManifestPage(
             path: plan.location.relativePath, id: id, size: plan.file.size, mtime: plan.file.mtime, sha256: sha256,
             status: status, failure: failure, contribution: CounterArchive.encode(contribution), stages: records)

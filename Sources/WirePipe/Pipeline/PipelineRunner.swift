@@ -224,7 +224,8 @@ public struct PipelineRunner: Sendable {
             let nothingChanged = layout.shard == nil && tally.processedPages == 0 && deleted.isEmpty
                 && FileManager.default.fileExists(atPath: layout.statistics.path)
             let (stats, failures, total) = try gather(
-                plans, manifest: manifest, countsOnly: nothingChanged, unchanged: nothingChanged ? previous : nil)
+                plans, manifest: manifest, countsOnly: nothingChanged, unchanged: nothingChanged ? previous : nil,
+                merged: (tally.statistics, tally.statisticsPaths))
             report.pages.ok = stats.articlesOK
             report.pages.empty = stats.articlesEmpty
             report.pages.failed = stats.pagesFailed
@@ -460,8 +461,12 @@ public struct PipelineRunner: Sendable {
     /// With `countsOnly`, when the kept total exists (stats.json holds it), only the page counts of the run
     /// report are needed: they come from the pages' statuses, without decoding the total. `unchanged` is
     /// the manifest as read before the run, when the run recorded nothing, so it need not be read again.
+    /// `merged`: the contributions of the pages this run processed, already merged by the workers (see
+    /// `Tally.statistics`); only the other pages' stored contributions are decoded. Merging is associative
+    /// and commutative, so the total is the same as merging every stored contribution in page order.
     private func gather(
-        _ plans: [PagePlan], manifest: Manifest, countsOnly: Bool, unchanged: [String: ManifestPage]?
+        _ plans: [PagePlan], manifest: Manifest, countsOnly: Bool, unchanged: [String: ManifestPage]?,
+        merged: (statistics: CorpusStatistics, paths: Set<String>)
     ) throws(RunError) -> (CorpusStatistics, [RunReport.Failure], Bool) {
         func recordedPages() throws(RunError) -> [ManifestPage] {
             let recorded: [String: ManifestPage]
@@ -503,7 +508,8 @@ public struct PipelineRunner: Sendable {
             return (stats, failures, false)
         }
         let store = StageStore(layout: layout, pipeline: pipeline, outputs: nil)
-        var stats = CorpusStatistics()
+        var stats = merged.statistics
+        pages.removeAll { merged.paths.contains($0.path) }
         // Merged in the order of the pages, a slice at a time (see `Manifest.contributions(of:)`).
         let paths = pages.map(\.path)
         var contributions: [String: Data] = [:]
