@@ -12,8 +12,8 @@ final class DOMTreeBuilder {
     /// each pay a dynamic exclusivity check on every access).
     var state: TreeState
 
-    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName) {
-        state = TreeState(context: context, limits: limits, stage: stage)
+    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName, pageBytes: Int) {
+        state = TreeState(context: context, limits: limits, stage: stage, pageBytes: pageBytes)
     }
 
     /// The handler with only the events the tree needs; errors and warnings stay unreported. (A C struct
@@ -50,6 +50,8 @@ final class DOMTreeBuilder {
 /// passes string constants for implied elements), so within one parse a name's address identifies it: the
 /// builder decodes and classifies each distinct name once.
 private struct ElementName {
+    /// Index of the name in the tree's name table.
+    var id: UInt32
     var name: String
     var tag: TagKind
     var isIndexed: Bool
@@ -64,44 +66,61 @@ struct TreeState {
     private let context: htmlParserCtxtPtr
     private let limits: HTMLDocument.Limits
     private let stage: StageName
-    private var nodes: [DOMTree.Node] = []
+    /// The tree as it grows: node records, and the bytes and attributes they point into (see `DOMTree`).
+    private var records: [DOMTree.Record] = []
+    private var bytes: [UInt8] = []
+    private var attributes: [DOMTree.AttributeRecord] = []
+    /// Element names by id; id 0, the empty name, marks text nodes.
+    private var names: [String] = [""]
+    private var nameIDs: [String: UInt32] = [:]
     private var byTag: [String: [Int]] = [:]
+    /// Elements whose class, id, role or itemprop attributes decide their hint, which is worked out once
+    /// the tree's storage exists (`ClassHint.of` reads the node).
+    private var hintedElements: [(index: Int, facts: ClassHint.TagFacts)] = []
     /// The open elements on the path from the root, with whether text inside them is dropped.
     private var openElements: [(index: Int, dropsText: Bool)] = []
     /// Text reported in pieces (the parser splits it at entities and at its buffer size) is joined into one
-    /// node, as libxml2's tree builder joins it; a comment or an element ends the piece.
-    private var pendingText: [UInt8] = []
+    /// node, as libxml2's tree builder joins it; a comment or an element ends the piece. The pieces are
+    /// appended to `bytes` as they come: the pending text is `bytes[pendingStart...]`.
+    private var pendingStart = 0
     private var pendingParent = -1
     /// Scratch for the lowercased `class` and `id` names of the element being started.
     private var classBytes: [UInt8] = []
     private var elementNames: [UnsafeRawPointer: ElementName] = [:]
-    /// Attribute names by address: the kept name, or nil for one wirepipe does not read.
-    private var attributeNames: [UnsafeRawPointer: String?] = [:]
+    /// Attribute names by address: the index of a kept name in `HTMLDocument.keptAttributeNames`, or -1
+    /// for one wirepipe does not read.
+    private var attributeNames: [UnsafeRawPointer: Int] = [:]
     /// Direct-mapped caches in front of the two dictionaries, a slot per address bucket: a page uses a few
     /// dozen distinct names thousands of times, and comparing one address costs less than hashing it.
     private var recentElementKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
     private var recentElements = [ElementName?](repeating: nil, count: TreeState.recentSlots)
     private var recentAttributeKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
-    private var recentAttributes = [String?](repeating: nil, count: TreeState.recentSlots)
+    private var recentAttributes = [Int](repeating: -1, count: TreeState.recentSlots)
     private static let recentSlots = 64
     private(set) var hasRoot = false
     /// Set when the root element has closed: anything after it is outside the document's tree.
     private var rootClosed = false
     private(set) var failure: PageError?
 
-    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName) {
+    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName, pageBytes: Int) {
         self.context = context
         self.limits = limits
         self.stage = stage
-        nodes.reserveCapacity(2048)
-        pendingText.reserveCapacity(1024)
+        records.reserveCapacity(2048)
+        // Text and attribute values are a fraction of the page's markup.
+        bytes.reserveCapacity(max(4096, pageBytes / 4))
+        attributes.reserveCapacity(1024)
         classBytes.reserveCapacity(128)
     }
 
     mutating func finish() -> DOMTree {
         flushText()
-        while let open = openElements.popLast() { nodes[open.index].subtreeEnd = nodes.count }
-        return DOMTree(nodes: nodes, elementsByTag: byTag)
+        while let open = openElements.popLast() { records[open.index].subtreeEnd = Int32(records.count) }
+        let storage = DOMTree.Storage(bytes: bytes, attributes: attributes, names: names)
+        for (index, facts) in hintedElements {
+            records[index].hint = ClassHint.of(DOMTree.Node(record: records[index], storage: storage), tag: facts)
+        }
+        return DOMTree(nodes: DOMTree.Nodes(records: records, storage: storage), elementsByTag: byTag)
     }
 
     private mutating func stop(_ error: PageError) {
@@ -112,11 +131,11 @@ struct TreeState {
     /// Room for one more node, and time left for the page.
     private mutating func mayGrow() -> Bool {
         guard failure == nil, !rootClosed else { return false }
-        if nodes.count >= limits.maxNodes {
+        if records.count >= limits.maxNodes {
             stop(PageError(.tooComplex, stage: stage, "more than strip.max_dom_nodes (\(limits.maxNodes)) nodes"))
             return false
         }
-        if nodes.count & 4095 == 4095 {
+        if records.count & 4095 == 4095 {
             do { try PageDeadline.check(stage) } catch { stop(error); return false }
         }
         return true
@@ -139,20 +158,30 @@ struct TreeState {
 
     private mutating func knownElementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
         if let known = elementNames[UnsafeRawPointer(pointer)] { return known }
-        // The parser reports names lowercased.
+        // The parser reports names lowercased. Two addresses may carry the same name (an implied element's
+        // constant and the dictionary's copy): they share an id.
         let name = Self.string(pointer)
-        let plain = DOMTree.Node(name: name, text: "", attributes: [], parent: -1, subtreeEnd: 0, tag: [], classNames: "", hint: .none)
+        let id: UInt32
+        if let existing = nameIDs[name] {
+            id = existing
+        } else {
+            id = UInt32(names.count)
+            nameIDs[name] = id
+            names.append(name)
+        }
+        let facts = ClassHint.TagFacts(name: name)
+        let plain = DOMTree.Node(record: DOMTree.Record(nameID: id), storage: DOMTree.Storage.empty)
         let entry = ElementName(
-            name: name, tag: TagKind.table[name] ?? [], isIndexed: HTMLDocument.indexedTags.contains(name),
-            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain),
-            hintFacts: ClassHint.TagFacts(name: name))
+            id: id, name: name, tag: TagKind.table[name] ?? [],
+            isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
+            plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
         elementNames[UnsafeRawPointer(pointer)] = entry
         return entry
     }
 
-    /// The kept name of an attribute, or nil for one wirepipe does not read (cached as nil too: a slot's key
-    /// says whose answer it holds).
-    private mutating func attributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
+    /// The index of an attribute's kept name, or -1 for one wirepipe does not read (cached as -1 too: a
+    /// slot's key says whose answer it holds).
+    private mutating func attributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
         let address = UInt(bitPattern: pointer)
         let slot = Self.recentSlot(address)
         if recentAttributeKeys[slot] == address { return recentAttributes[slot] }
@@ -162,10 +191,9 @@ struct TreeState {
         return kept
     }
 
-    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
+    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
         if let known = attributeNames[UnsafeRawPointer(pointer)] { return known }
-        let name = Self.string(pointer)
-        let kept: String? = HTMLDocument.keptAttributes.contains(name) ? name : nil
+        let kept = HTMLDocument.keptAttributeNames.firstIndex(of: Self.string(pointer)) ?? -1
         attributeNames[UnsafeRawPointer(pointer)] = kept
         return kept
     }
@@ -178,8 +206,8 @@ struct TreeState {
             return
         }
         let known = elementName(namePointer)
-        let index = nodes.count
-        var attributes: [DOMTree.Attribute] = []
+        let index = records.count
+        let attributesStart = attributes.count
         var hinted = false
         var isJSONLD = false
         classBytes.removeAll(keepingCapacity: true)
@@ -188,60 +216,73 @@ struct TreeState {
             while let attributeName = attributePairs[i] {
                 let valuePointer = attributePairs[i + 1]
                 i += 2
-                guard let key = self.attributeName(attributeName) else { continue }
-                if attributes.isEmpty {
-                    // Room for every attribute still to come, made once, rather than grown by doubling.
-                    var pairs = i / 2
-                    while attributePairs[2 * pairs] != nil { pairs += 1 }
-                    attributes.reserveCapacity(pairs - i / 2 + 1)
-                }
+                let key = self.attributeName(attributeName)
+                guard key >= 0 else { continue }
                 switch key {
-                case "class", "id":
+                case HTMLDocument.classAttribute, HTMLDocument.idAttribute:
                     if let valuePointer { appendLowercased(valuePointer) }
                     hinted = true
-                case "role", "itemprop": hinted = true
-                case "type": if let valuePointer, known.name == "script" { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
+                case HTMLDocument.roleAttribute, HTMLDocument.itempropAttribute: hinted = true
+                case HTMLDocument.typeAttribute:
+                    if let valuePointer, known.name == "script" { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
                 default: break
                 }
-                attributes.append(DOMTree.Attribute(name: key, value: valuePointer.map(Self.string) ?? ""))
+                let valueStart = Int32(truncatingIfNeeded: bytes.count)
+                if let valuePointer { bytes.append(contentsOf: UnsafeBufferPointer(start: valuePointer, count: Self.length(valuePointer))) }
+                attributes.append(DOMTree.AttributeRecord(
+                    nameID: UInt8(truncatingIfNeeded: key), valueStart: valueStart, valueEnd: Int32(truncatingIfNeeded: bytes.count)))
             }
         }
-        let classNames = classBytes.isEmpty ? "" : String(decoding: classBytes, as: UTF8.self)
-        // The node is made in place in the array (a local node, copied in and destroyed, cost a retain and a
-        // release of each of its strings and arrays).
-        let hint = hinted ? ClassHint.of(attributes: attributes, classNames: classNames, tag: known.hintFacts) : known.plainHint
+        let classStart = Int32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: classBytes)
+        if hinted { hintedElements.append((index, known.hintFacts)) }
         let drops = (openElements.last?.dropsText ?? false) || (known.isOpaque && !isJSONLD)
-        nodes.append(DOMTree.Node(
-            name: known.name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1,
-            subtreeEnd: index + 1, tag: known.tag, classNames: classNames, hint: hint))
+        records.append(DOMTree.Record(
+            nameID: known.id, tag: known.tag, hint: known.plainHint, parent: Int32(truncatingIfNeeded: openElements.last?.index ?? -1),
+            subtreeEnd: Int32(truncatingIfNeeded: index + 1), bytesStart: classStart, bytesEnd: Int32(truncatingIfNeeded: bytes.count),
+            attributesStart: Int32(truncatingIfNeeded: attributesStart), attributesEnd: Int32(truncatingIfNeeded: attributes.count)))
         if known.isIndexed { byTag[known.name, default: []].append(index) }
         openElements.append((index, drops))
         hasRoot = true
+        pendingStart = bytes.count
     }
 
     mutating func endElement() {
         guard failure == nil, !rootClosed else { return }
         flushText()
         guard let open = openElements.popLast() else { return }
-        nodes[open.index].subtreeEnd = nodes.count
+        records[open.index].subtreeEnd = Int32(truncatingIfNeeded: records.count)
         if openElements.isEmpty { rootClosed = true }
     }
 
-    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+    mutating func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
         guard failure == nil, !rootClosed, let open = openElements.last, !open.dropsText, count > 0 else { return }
-        if !pendingText.isEmpty, pendingParent != open.index { flushText() }
+        if bytes.count > pendingStart, pendingParent != open.index { flushText() }
         pendingParent = open.index
-        pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
     }
 
     mutating func flushText() {
-        guard !pendingText.isEmpty else { return }
-        defer { pendingText.removeAll(keepingCapacity: true) }
-        guard mayGrow() else { return }
-        let index = nodes.count
-        nodes.append(DOMTree.Node(
-            name: "", text: String(decoding: pendingText, as: UTF8.self), attributes: [], parent: pendingParent,
-            subtreeEnd: index + 1, tag: [], classNames: "", hint: .none))
+        guard bytes.count > pendingStart else { return }
+        defer { pendingStart = bytes.count }
+        guard mayGrow() else {
+            bytes.removeSubrange(pendingStart...)
+            return
+        }
+        // Readers take text as bytes (`DOMTree.appendText`) as well as Strings: the bytes are made what the
+        // String would hold, ill-formed UTF-8 (rare: the parser converts to UTF-8) repaired as `String(decoding:)`
+        // repairs it.
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(buffer: UnsafeBufferPointer(rebasing: $0[pendingStart...])) }
+        if !valid {
+            let repaired = String(decoding: bytes[pendingStart...], as: UTF8.self)
+            bytes.removeSubrange(pendingStart...)
+            bytes.append(contentsOf: repaired.utf8)
+        }
+        let index = records.count
+        records.append(DOMTree.Record(
+            nameID: 0, tag: [], hint: .none, parent: Int32(truncatingIfNeeded: pendingParent), subtreeEnd: Int32(truncatingIfNeeded: index + 1),
+            bytesStart: Int32(truncatingIfNeeded: pendingStart), bytesEnd: Int32(truncatingIfNeeded: bytes.count),
+            attributesStart: 0, attributesEnd: 0))
     }
 
     /// `class` and `id` joined by a space, ASCII-lowercased, into `classBytes`.
