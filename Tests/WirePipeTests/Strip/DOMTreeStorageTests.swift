@@ -81,6 +81,42 @@ import Testing
         #expect(tree.nodes.filter(\.isText).map(\.text).joined() == reference.text)
     }
 
+    /// The builder moves the parser past script and style content it drops (`TreeState.skipRawText`): the
+    /// tree must stay what libxml2's own reading of that content gives, wherever the content ends or the
+    /// skip does not apply (a tag first, ill-formed or control bytes, no end tag, JSON-LD kept).
+    @Test(arguments: [
+        [UInt8]("<html><head><script>var a = \"</div>\"; if (a < b) { c(); }</script><style>p { x: 1 }</style></head><body><p>x</p></body></html>".utf8),
+        [UInt8]("<html><body><script><body><p>inside</p></script><p>after</p></body></html>".utf8),
+        [UInt8]("<p>a<script>x = 1;</SCRIPT>b<Script>y</sCrIpT >c</p>".utf8),
+        [UInt8]("<p>a<script>x</scriptx>b</p><p>c</p>".utf8),
+        [UInt8]("<p>a<script>x</ script>b</script>c</p>".utf8),
+        [UInt8]("<p>before<script>never closed <p>text".utf8),
+        [UInt8]("<p>before<script>cut off at the end</script".utf8),
+        [UInt8]("<head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Caf\u{E9}\"}</script></head><p>x</p>".utf8),
+        [UInt8]("<p>a<script>b\u{01}c</script>d<script>e\u{FFFF}f</script>g<script>h\u{0}i</script>j</p>".utf8),
+        [UInt8]("<p>a<script src=x />b<script src=y></script>c<style/>d</p>".utf8),
+        [UInt8]("<p>a<script>b".utf8) + [0xC3, 0x28, 0xFF] + [UInt8]("c</script>d \u{E9}t\u{E9}</p>".utf8),
+        [UInt8]("<noscript><script>x</script>y</noscript><p>z <svg><style>s</style></svg></p>".utf8),
+        [UInt8]("<p>\u{65E5}\u{672C}<script>var s = '\u{65E5}\u{672C}\u{8A9E}';</script>\u{8A9E}</p>".utf8),
+    ])
+    func scriptContentAsLibxml2ReadsIt(html: [UInt8]) throws {
+        let tree = try HTMLDocument.parse(html, encoding: "UTF-8")
+        let reference = try Libxml2Reference(html, encoding: "UTF-8")
+        #expect(tree.nodes.filter { !$0.isText }.map(\.name) == reference.elements.map(\.name))
+        #expect(tree.text(of: 0) == reference.text)
+    }
+
+    /// The same in a page converted from another encoding (the parser's buffer then holds the converted text).
+    @Test func scriptContentInAConvertedPage() throws {
+        let html = [UInt8]("<html><head><meta charset=windows-1252><script>var s = '".utf8) + [0xE9, 0x93, 0x94]
+            + [UInt8]("';</script></head><body><p>caf".utf8) + [0xE9] + [UInt8](" <script>x</script>cr".utf8) + [0xE8, 0x6D, 0x65] + [UInt8]("</p></body></html>".utf8)
+        let tree = try HTMLDocument.parse(html, encoding: "windows-1252")
+        let reference = try Libxml2Reference(html, encoding: "windows-1252")
+        #expect(tree.nodes.filter { !$0.isText }.map(\.name) == reference.elements.map(\.name))
+        #expect(tree.text(of: 0) == reference.text)
+        #expect(tree.text(of: 0).contains("café crème"))
+    }
+
     /// The elements (name, kept attributes) and the text outside opaque elements of libxml2's own tree.
     struct Libxml2Reference {
         var elements: [(name: String, attributes: [[String]])] = []
