@@ -48,11 +48,12 @@ final class DOMTreeBuilder {
 
 /// What the builder knows about a tag or attribute name. The parser interns names in its dictionary (or
 /// passes string constants for implied elements), so within one parse a name's address identifies it: the
-/// builder decodes and classifies each distinct name once.
+/// builder decodes and classifies each distinct name once. (No String in it: the entry is copied out of the
+/// caches for every element.)
 private struct ElementName {
     /// Index of the name in the tree's name table.
     var id: UInt32
-    var name: String
+    var isScript: Bool
     var tag: TagKind
     var isIndexed: Bool
     var isOpaque: Bool
@@ -174,7 +175,7 @@ struct TreeState {
         let facts = ClassHint.TagFacts(name: name)
         let plain = DOMTree.Node(record: DOMTree.Record(nameID: id), storage: DOMTree.Storage.empty)
         let entry = ElementName(
-            id: id, name: name, tag: TagKind.table[name] ?? [],
+            id: id, isScript: name == "script", tag: TagKind.table[name] ?? [],
             isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
             isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
         elementNames[UnsafeRawPointer(pointer)] = entry
@@ -226,7 +227,7 @@ struct TreeState {
                     hinted = true
                 case HTMLDocument.roleAttribute, HTMLDocument.itempropAttribute: hinted = true
                 case HTMLDocument.typeAttribute:
-                    if let valuePointer, known.name == "script" { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
+                    if let valuePointer, known.isScript { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
                 default: break
                 }
                 let valueStart = Int32(truncatingIfNeeded: bytes.count)
@@ -243,11 +244,11 @@ struct TreeState {
             nameID: known.id, tag: known.tag, hint: known.plainHint, parent: Int32(truncatingIfNeeded: openElements.last?.index ?? -1),
             subtreeEnd: Int32(truncatingIfNeeded: index + 1), bytesStart: classStart, bytesEnd: Int32(truncatingIfNeeded: bytes.count),
             attributesStart: Int32(truncatingIfNeeded: attributesStart), attributesEnd: Int32(truncatingIfNeeded: attributes.count)))
-        if known.isIndexed { byTag[known.name, default: []].append(index) }
+        if known.isIndexed { byTag[names[Int(known.id)], default: []].append(index) }
         openElements.append((index, drops))
         hasRoot = true
         pendingStart = bytes.count
-        if drops && known.isRawText && Self.skipsRawText { skipRawText(known.name) }
+        if drops && known.isRawText && Self.skipsRawText { skipRawText(names[Int(known.id)]) }
     }
 
     /// Whether the running libxml2 reads script and style content as `skipRawText` expects: the HTML parser
@@ -308,20 +309,32 @@ struct TreeState {
     }
 
     /// Well-formed UTF-8 of XML characters only: no control characters but tab, line feed and carriage
-    /// return (so no NUL), no U+FFFE or U+FFFF.
+    /// return (so no NUL), no U+FFFE or U+FFFF. Eight bytes at a time while they are printable ASCII (a
+    /// byte-by-byte loop cost nine instructions a byte of script).
     private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard UTF8Validation.isValid(buffer: bytes) else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var nonASCII = false
         var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // No byte has its high bit set, and none borrows when 0x20 is taken from it: all in 0x20...0x7F.
+                if ((word &- 0x2020_2020_2020_2020) | word) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = base[i]
             if byte < 0x20 {
                 if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-            } else if byte == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
-                return false
+            } else if byte >= 0x80 {
+                nonASCII = true
+                if byte == 0xEF, i + 2 < count, base[i + 1] == 0xBF, base[i + 2] >= 0xBE { return false }
             }
             i += 1
         }
-        return true
+        return !nonASCII || UTF8Validation.isValid(buffer: bytes)
     }
 
     mutating func endElement() {
