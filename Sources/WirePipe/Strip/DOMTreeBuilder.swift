@@ -9,8 +9,10 @@ import Foundation
 /// error and stops the parser, so a hostile page costs no more time or memory than the limit allows.
 final class DOMTreeBuilder {
     /// All mutable state lives in one struct, reached once per event (a class's stored properties would
-    /// each pay a dynamic exclusivity check on every access).
-    var state: TreeState
+    /// each pay a dynamic exclusivity check on every access). Unchecked: only the parser's callbacks, one
+    /// at a time on the parsing thread, and `HTMLDocument.parse` after the parse reach it (the check cost
+    /// some 120 instructions an element).
+    @exclusivity(unchecked) var state: TreeState
 
     init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName, pageBytes: Int) {
         state = TreeState(context: context, limits: limits, stage: stage, pageBytes: pageBytes)
