@@ -81,7 +81,7 @@ enum ClassHint: Equatable, Sendable {
     }
 
     /// The hint of an element from its parts, before the tree builder makes its node.
-    static func of(attributes: [DOMTree.Attribute], classNames: String, tag: TagFacts) -> ClassHint {
+    static func of(attributes: DOMTree.Attributes, classNames: String, tag: TagFacts) -> ClassHint {
         func attribute(_ name: String) -> String? {
             for attribute in attributes where attribute.name == name { return attribute.value }
             return nil

@@ -4,64 +4,196 @@ import Foundation
 /// the contiguous index range `index + 1 ..< subtreeEnd`. Built by `HTMLDocument`; everything after the
 /// parser works on this, never on libxml2 pointers. Per-element facts that extraction asks for again and
 /// again (what kind of tag, what its class names hint at) are computed once while copying.
+///
+/// Layout: a node is a fixed-size record without references; all text, attribute values and class names of
+/// the page sit in one byte buffer, and all attributes in one array, which the records point into by
+/// offsets. A page of thousands of nodes is then a handful of allocations instead of a few per node (a
+/// String per text and value, an array per attribute list), and freeing it releases no per-node objects.
+/// `Node` and `Attribute` are views that read as before (`node.text`, `node.attribute("rel")`): a String is
+/// made only when a reader asks for one.
 public struct DOMTree: Sendable {
-    public struct Attribute: Sendable {
-        public var name: String
-        public var value: String
+    /// The nodes, in document order (a collection of `Node` views).
+    public let nodes: Nodes
+    /// Indices of the elements whose tags metadata extraction looks up, by tag name.
+    let elementsByTag: [String: [Int]]
+
+    init(nodes: Nodes, elementsByTag: [String: [Int]]) {
+        self.nodes = nodes
+        self.elementsByTag = elementsByTag
     }
 
-    public struct Node: Sendable {
-        /// Lowercased tag name for an element; empty for a text node.
-        public var name: String
-        /// Text of a text node (UTF-8 decoded, entities resolved); empty for elements.
-        public var text: String
-        /// The attributes wirepipe reads (see `HTMLDocument.keptAttributes`), names lowercased.
-        public var attributes: [Attribute]
-        public var parent: Int
-        /// One past the last index of this node's subtree.
-        public var subtreeEnd: Int
-        /// What the tag is, for block building.
+    /// What a node is, without references: the bytes, attributes and names it has are ranges and
+    /// indices into `Storage`.
+    struct Record {
+        /// Index into `Storage.names`; 0 (the empty name) for a text node.
+        var nameID: UInt32
         var tag: TagKind
-        /// Lowercased `class` and `id`, space-separated.
-        var classNames: String
-        /// What the class, id and role names hint at.
         var hint: ClassHint
+        var parent: Int32
+        var subtreeEnd: Int32
+        /// A text node's text; an element's lowercased `class` and `id` names.
+        var bytesStart: Int32
+        var bytesEnd: Int32
+        var attributesStart: Int32
+        var attributesEnd: Int32
 
-        public var isText: Bool { name.isEmpty }
+        init(nameID: UInt32, tag: TagKind = [], hint: ClassHint = .none, parent: Int32 = -1, subtreeEnd: Int32 = 0,
+             bytesStart: Int32 = 0, bytesEnd: Int32 = 0, attributesStart: Int32 = 0, attributesEnd: Int32 = 0) {
+            self.nameID = nameID
+            self.tag = tag
+            self.hint = hint
+            self.parent = parent
+            self.subtreeEnd = subtreeEnd
+            self.bytesStart = bytesStart
+            self.bytesEnd = bytesEnd
+            self.attributesStart = attributesStart
+            self.attributesEnd = attributesEnd
+        }
+    }
+
+    /// An attribute kept by the parser: its name (an index into `HTMLDocument.keptAttributeNames`) and its
+    /// value's bytes.
+    struct AttributeRecord {
+        var nameID: UInt8
+        var valueStart: Int32
+        var valueEnd: Int32
+    }
+
+    /// What the nodes of one tree share; never changed once built.
+    final class Storage: Sendable {
+        /// Text, attribute values and class names, all UTF-8 (text is made valid while building).
+        let bytes: [UInt8]
+        let attributes: [AttributeRecord]
+        /// Element names by `Record.nameID`.
+        let names: [String]
+
+        /// For views of nodes made outside a tree (a tag's hint without attributes).
+        static let empty = Storage(bytes: [], attributes: [], names: [])
+
+        init(bytes: [UInt8], attributes: [AttributeRecord], names: [String]) {
+            self.bytes = bytes
+            self.attributes = attributes
+            self.names = names
+        }
+
+        @inline(__always)
+        func string(_ start: Int32, _ end: Int32) -> String {
+            guard start < end else { return "" }
+            return bytes.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(start)..<Int(end)]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// The nodes of a tree, indexed from 0 in document order.
+    public struct Nodes: RandomAccessCollection, Sendable {
+        var records: [Record]
+        let storage: Storage
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { records.count }
+
+        public subscript(index: Int) -> Node {
+            Node(record: records[index], storage: storage)
+        }
+    }
+
+    /// One node: an element or a text node.
+    public struct Node: Sendable {
+        let record: Record
+        let storage: Storage
+
+        /// Lowercased tag name for an element; empty for a text node.
+        public var name: String { record.nameID == 0 ? "" : storage.names[Int(record.nameID)] }
+        /// Text of a text node (UTF-8 decoded, entities resolved); empty for elements.
+        public var text: String { isText ? storage.string(record.bytesStart, record.bytesEnd) : "" }
+        /// The attributes wirepipe reads (see `HTMLDocument.keptAttributes`), names lowercased.
+        public var attributes: Attributes {
+            Attributes(storage: storage, range: Int(record.attributesStart)..<Int(record.attributesEnd))
+        }
+        public var parent: Int { Int(record.parent) }
+        /// One past the last index of this node's subtree.
+        public var subtreeEnd: Int { Int(record.subtreeEnd) }
+        /// What the tag is, for block building.
+        var tag: TagKind { record.tag }
+        /// Lowercased `class` and `id`, space-separated.
+        var classNames: String { isText ? "" : storage.string(record.bytesStart, record.bytesEnd) }
+        /// What the class, id and role names hint at.
+        var hint: ClassHint { record.hint }
+        /// `!classNames.isEmpty`, without making the String.
+        var hasClassNames: Bool { !isText && record.bytesEnd > record.bytesStart }
+
+        public var isText: Bool { record.nameID == 0 }
 
         public func attribute(_ name: String) -> String? {
-            for attribute in attributes where attribute.name == name { return attribute.value }
+            attributes.value(of: name)
+        }
+    }
+
+    /// The kept attributes of one element.
+    public struct Attributes: RandomAccessCollection, Sendable {
+        let storage: Storage
+        let range: Range<Int>
+
+        public var startIndex: Int { range.lowerBound }
+        public var endIndex: Int { range.upperBound }
+
+        public subscript(index: Int) -> Attribute {
+            Attribute(record: storage.attributes[index], storage: storage)
+        }
+
+        /// The value of the first attribute with this (lowercase) name.
+        func value(of name: String) -> String? {
+            for index in range {
+                let record = storage.attributes[index]
+                if HTMLDocument.keptAttributeNames[Int(record.nameID)] == name { return storage.string(record.valueStart, record.valueEnd) }
+            }
             return nil
         }
     }
 
-    public var nodes: [Node]
-    /// Indices of the elements whose tags metadata extraction looks up, by tag name.
-    var elementsByTag: [String: [Int]]
+    public struct Attribute: Sendable {
+        let record: AttributeRecord
+        let storage: Storage
 
-    init(nodes: [Node], elementsByTag: [String: [Int]]) {
-        self.nodes = nodes
-        self.elementsByTag = elementsByTag
+        public var name: String { HTMLDocument.keptAttributeNames[Int(record.nameID)] }
+        public var value: String { storage.string(record.valueStart, record.valueEnd) }
     }
 
     /// Indices of the direct children of a node.
     public func children(of index: Int) -> [Int] {
         var result: [Int] = []
         var child = index + 1
-        while child < nodes[index].subtreeEnd {
+        let end = Int(nodes.records[index].subtreeEnd)
+        while child < end {
             result.append(child)
-            child = nodes[child].subtreeEnd
+            child = Int(nodes.records[child].subtreeEnd)
         }
         return result
     }
 
     /// The concatenated text of a subtree (no separators added between elements).
     public func text(of index: Int) -> String {
-        var result = ""
-        for i in index..<nodes[index].subtreeEnd where nodes[i].isText {
-            result += nodes[i].text
+        var bytes: [UInt8] = []
+        appendText(of: index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of a subtree's text (`text(of:)`) to `bytes`, without making Strings.
+    func appendText(of index: Int, to bytes: inout [UInt8]) {
+        let records = nodes.records
+        nodes.storage.bytes.withUnsafeBufferPointer { buffer in
+            for i in index..<Int(records[index].subtreeEnd) where records[i].nameID == 0 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(records[i].bytesStart)..<Int(records[i].bytesEnd)]))
+            }
         }
-        return result
+    }
+
+    /// Calls `body` with the UTF-8 of an element's class names (`Node.classNames`), without making a String.
+    func withClassNames<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let record = nodes.records[index]
+        let range = record.nameID == 0 ? 0..<0 : Int(record.bytesStart)..<Int(record.bytesEnd)
+        return nodes.storage.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Indices of the elements with this tag name, in document order.
@@ -73,7 +205,7 @@ public struct DOMTree: Sendable {
 
     /// Whether `ancestor` contains `index` (or is it).
     public func contains(_ ancestor: Int, _ index: Int) -> Bool {
-        index >= ancestor && index < nodes[ancestor].subtreeEnd
+        index >= ancestor && index < Int(nodes.records[ancestor].subtreeEnd)
     }
 }
 

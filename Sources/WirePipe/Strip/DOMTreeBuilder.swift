@@ -9,11 +9,13 @@ import Foundation
 /// error and stops the parser, so a hostile page costs no more time or memory than the limit allows.
 final class DOMTreeBuilder {
     /// All mutable state lives in one struct, reached once per event (a class's stored properties would
-    /// each pay a dynamic exclusivity check on every access).
-    var state: TreeState
+    /// each pay a dynamic exclusivity check on every access). Unchecked: only the parser's callbacks, one
+    /// at a time on the parsing thread, and `HTMLDocument.parse` after the parse reach it (the check cost
+    /// some 120 instructions an element).
+    @exclusivity(unchecked) var state: TreeState
 
-    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName) {
-        state = TreeState(context: context, limits: limits, stage: stage)
+    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName, pageBytes: Int) {
+        state = TreeState(context: context, limits: limits, stage: stage, pageBytes: pageBytes)
     }
 
     /// The handler with only the events the tree needs; errors and warnings stay unreported. (A C struct
@@ -48,12 +50,17 @@ final class DOMTreeBuilder {
 
 /// What the builder knows about a tag or attribute name. The parser interns names in its dictionary (or
 /// passes string constants for implied elements), so within one parse a name's address identifies it: the
-/// builder decodes and classifies each distinct name once.
+/// builder decodes and classifies each distinct name once. (No String in it: the entry is copied out of the
+/// caches for every element.)
 private struct ElementName {
-    var name: String
+    /// Index of the name in the tree's name table.
+    var id: UInt32
+    var isScript: Bool
     var tag: TagKind
     var isIndexed: Bool
     var isOpaque: Bool
+    /// `script` or `style`: libxml2 reads the content as raw text up to the matching end tag.
+    var isRawText: Bool
     /// The hint of the element when it has no attributes that hint (class, id, role, itemprop).
     var plainHint: ClassHint
     /// What the name says for the hint of an element that has such attributes.
@@ -64,44 +71,61 @@ struct TreeState {
     private let context: htmlParserCtxtPtr
     private let limits: HTMLDocument.Limits
     private let stage: StageName
-    private var nodes: [DOMTree.Node] = []
+    /// The tree as it grows: node records, and the bytes and attributes they point into (see `DOMTree`).
+    private var records: [DOMTree.Record] = []
+    private var bytes: [UInt8] = []
+    private var attributes: [DOMTree.AttributeRecord] = []
+    /// Element names by id; id 0, the empty name, marks text nodes.
+    private var names: [String] = [""]
+    private var nameIDs: [String: UInt32] = [:]
     private var byTag: [String: [Int]] = [:]
+    /// Elements whose class, id, role or itemprop attributes decide their hint, which is worked out once
+    /// the tree's storage exists (`ClassHint.of` reads the node).
+    private var hintedElements: [(index: Int, facts: ClassHint.TagFacts)] = []
     /// The open elements on the path from the root, with whether text inside them is dropped.
     private var openElements: [(index: Int, dropsText: Bool)] = []
     /// Text reported in pieces (the parser splits it at entities and at its buffer size) is joined into one
-    /// node, as libxml2's tree builder joins it; a comment or an element ends the piece.
-    private var pendingText: [UInt8] = []
+    /// node, as libxml2's tree builder joins it; a comment or an element ends the piece. The pieces are
+    /// appended to `bytes` as they come: the pending text is `bytes[pendingStart...]`.
+    private var pendingStart = 0
     private var pendingParent = -1
     /// Scratch for the lowercased `class` and `id` names of the element being started.
     private var classBytes: [UInt8] = []
     private var elementNames: [UnsafeRawPointer: ElementName] = [:]
-    /// Attribute names by address: the kept name, or nil for one wirepipe does not read.
-    private var attributeNames: [UnsafeRawPointer: String?] = [:]
+    /// Attribute names by address: the index of a kept name in `HTMLDocument.keptAttributeNames`, or -1
+    /// for one wirepipe does not read.
+    private var attributeNames: [UnsafeRawPointer: Int] = [:]
     /// Direct-mapped caches in front of the two dictionaries, a slot per address bucket: a page uses a few
     /// dozen distinct names thousands of times, and comparing one address costs less than hashing it.
     private var recentElementKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
     private var recentElements = [ElementName?](repeating: nil, count: TreeState.recentSlots)
     private var recentAttributeKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
-    private var recentAttributes = [String?](repeating: nil, count: TreeState.recentSlots)
+    private var recentAttributes = [Int](repeating: -1, count: TreeState.recentSlots)
     private static let recentSlots = 64
     private(set) var hasRoot = false
     /// Set when the root element has closed: anything after it is outside the document's tree.
     private var rootClosed = false
     private(set) var failure: PageError?
 
-    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName) {
+    init(context: htmlParserCtxtPtr, limits: HTMLDocument.Limits, stage: StageName, pageBytes: Int) {
         self.context = context
         self.limits = limits
         self.stage = stage
-        nodes.reserveCapacity(2048)
-        pendingText.reserveCapacity(1024)
+        records.reserveCapacity(2048)
+        // Text and attribute values are a fraction of the page's markup.
+        bytes.reserveCapacity(max(4096, pageBytes / 4))
+        attributes.reserveCapacity(1024)
         classBytes.reserveCapacity(128)
     }
 
     mutating func finish() -> DOMTree {
         flushText()
-        while let open = openElements.popLast() { nodes[open.index].subtreeEnd = nodes.count }
-        return DOMTree(nodes: nodes, elementsByTag: byTag)
+        while let open = openElements.popLast() { records[open.index].subtreeEnd = Int32(records.count) }
+        let storage = DOMTree.Storage(bytes: bytes, attributes: attributes, names: names)
+        for (index, facts) in hintedElements {
+            records[index].hint = ClassHint.of(DOMTree.Node(record: records[index], storage: storage), tag: facts)
+        }
+        return DOMTree(nodes: DOMTree.Nodes(records: records, storage: storage), elementsByTag: byTag)
     }
 
     private mutating func stop(_ error: PageError) {
@@ -112,11 +136,11 @@ struct TreeState {
     /// Room for one more node, and time left for the page.
     private mutating func mayGrow() -> Bool {
         guard failure == nil, !rootClosed else { return false }
-        if nodes.count >= limits.maxNodes {
+        if records.count >= limits.maxNodes {
             stop(PageError(.tooComplex, stage: stage, "more than strip.max_dom_nodes (\(limits.maxNodes)) nodes"))
             return false
         }
-        if nodes.count & 4095 == 4095 {
+        if records.count & 4095 == 4095 {
             do { try PageDeadline.check(stage) } catch { stop(error); return false }
         }
         return true
@@ -139,20 +163,30 @@ struct TreeState {
 
     private mutating func knownElementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
         if let known = elementNames[UnsafeRawPointer(pointer)] { return known }
-        // The parser reports names lowercased.
+        // The parser reports names lowercased. Two addresses may carry the same name (an implied element's
+        // constant and the dictionary's copy): they share an id.
         let name = Self.string(pointer)
-        let plain = DOMTree.Node(name: name, text: "", attributes: [], parent: -1, subtreeEnd: 0, tag: [], classNames: "", hint: .none)
+        let id: UInt32
+        if let existing = nameIDs[name] {
+            id = existing
+        } else {
+            id = UInt32(names.count)
+            nameIDs[name] = id
+            names.append(name)
+        }
+        let facts = ClassHint.TagFacts(name: name)
+        let plain = DOMTree.Node(record: DOMTree.Record(nameID: id), storage: DOMTree.Storage.empty)
         let entry = ElementName(
-            name: name, tag: TagKind.table[name] ?? [], isIndexed: HTMLDocument.indexedTags.contains(name),
-            isOpaque: HTMLDocument.opaqueElements.contains(name), plainHint: ClassHint.of(plain),
-            hintFacts: ClassHint.TagFacts(name: name))
+            id: id, isScript: name == "script", tag: TagKind.table[name] ?? [],
+            isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
+            isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
         elementNames[UnsafeRawPointer(pointer)] = entry
         return entry
     }
 
-    /// The kept name of an attribute, or nil for one wirepipe does not read (cached as nil too: a slot's key
-    /// says whose answer it holds).
-    private mutating func attributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
+    /// The index of an attribute's kept name, or -1 for one wirepipe does not read (cached as -1 too: a
+    /// slot's key says whose answer it holds).
+    private mutating func attributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
         let address = UInt(bitPattern: pointer)
         let slot = Self.recentSlot(address)
         if recentAttributeKeys[slot] == address { return recentAttributes[slot] }
@@ -162,10 +196,9 @@ struct TreeState {
         return kept
     }
 
-    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> String? {
+    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
         if let known = attributeNames[UnsafeRawPointer(pointer)] { return known }
-        let name = Self.string(pointer)
-        let kept: String? = HTMLDocument.keptAttributes.contains(name) ? name : nil
+        let kept = HTMLDocument.keptAttributeNames.firstIndex(of: Self.string(pointer)) ?? -1
         attributeNames[UnsafeRawPointer(pointer)] = kept
         return kept
     }
@@ -178,8 +211,8 @@ struct TreeState {
             return
         }
         let known = elementName(namePointer)
-        let index = nodes.count
-        var attributes: [DOMTree.Attribute] = []
+        let index = records.count
+        let attributesStart = attributes.count
         var hinted = false
         var isJSONLD = false
         classBytes.removeAll(keepingCapacity: true)
@@ -188,60 +221,160 @@ struct TreeState {
             while let attributeName = attributePairs[i] {
                 let valuePointer = attributePairs[i + 1]
                 i += 2
-                guard let key = self.attributeName(attributeName) else { continue }
-                if attributes.isEmpty {
-                    // Room for every attribute still to come, made once, rather than grown by doubling.
-                    var pairs = i / 2
-                    while attributePairs[2 * pairs] != nil { pairs += 1 }
-                    attributes.reserveCapacity(pairs - i / 2 + 1)
-                }
+                let key = self.attributeName(attributeName)
+                guard key >= 0 else { continue }
                 switch key {
-                case "class", "id":
+                case HTMLDocument.classAttribute, HTMLDocument.idAttribute:
                     if let valuePointer { appendLowercased(valuePointer) }
                     hinted = true
-                case "role", "itemprop": hinted = true
-                case "type": if let valuePointer, known.name == "script" { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
+                case HTMLDocument.roleAttribute, HTMLDocument.itempropAttribute: hinted = true
+                case HTMLDocument.typeAttribute:
+                    if let valuePointer, known.isScript { isJSONLD = BlockText.containsASCII(Self.string(valuePointer), "ld+json") }
                 default: break
                 }
-                attributes.append(DOMTree.Attribute(name: key, value: valuePointer.map(Self.string) ?? ""))
+                let valueStart = Int32(truncatingIfNeeded: bytes.count)
+                if let valuePointer { bytes.append(contentsOf: UnsafeBufferPointer(start: valuePointer, count: Self.length(valuePointer))) }
+                attributes.append(DOMTree.AttributeRecord(
+                    nameID: UInt8(truncatingIfNeeded: key), valueStart: valueStart, valueEnd: Int32(truncatingIfNeeded: bytes.count)))
             }
         }
-        let classNames = classBytes.isEmpty ? "" : String(decoding: classBytes, as: UTF8.self)
-        // The node is made in place in the array (a local node, copied in and destroyed, cost a retain and a
-        // release of each of its strings and arrays).
-        let hint = hinted ? ClassHint.of(attributes: attributes, classNames: classNames, tag: known.hintFacts) : known.plainHint
+        let classStart = Int32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: classBytes)
+        if hinted { hintedElements.append((index, known.hintFacts)) }
         let drops = (openElements.last?.dropsText ?? false) || (known.isOpaque && !isJSONLD)
-        nodes.append(DOMTree.Node(
-            name: known.name, text: "", attributes: attributes, parent: openElements.last?.index ?? -1,
-            subtreeEnd: index + 1, tag: known.tag, classNames: classNames, hint: hint))
-        if known.isIndexed { byTag[known.name, default: []].append(index) }
+        records.append(DOMTree.Record(
+            nameID: known.id, tag: known.tag, hint: known.plainHint, parent: Int32(truncatingIfNeeded: openElements.last?.index ?? -1),
+            subtreeEnd: Int32(truncatingIfNeeded: index + 1), bytesStart: classStart, bytesEnd: Int32(truncatingIfNeeded: bytes.count),
+            attributesStart: Int32(truncatingIfNeeded: attributesStart), attributesEnd: Int32(truncatingIfNeeded: attributes.count)))
+        if known.isIndexed { byTag[names[Int(known.id)], default: []].append(index) }
         openElements.append((index, drops))
         hasRoot = true
+        pendingStart = bytes.count
+        if drops && known.isRawText && Self.skipsRawText { skipRawText(names[Int(known.id)]) }
+    }
+
+    /// Whether the running libxml2 reads script and style content as `skipRawText` expects: the HTML parser
+    /// of 2.9 to 2.13 (2.14 replaced it with an HTML5 tokenizer, whose end-tag rule differs).
+    static let skipsRawText: Bool = {
+        guard let version = __xmlParserVersion()?.pointee.flatMap({ Int(String(cString: $0)) }) else { return false }
+        return version >= 20900 && version < 21400
+    }()
+
+    /// Moves the parser past the content of a script or style element whose text the tree drops.
+    ///
+    /// libxml2 reads such content character by character (decoding, checking and copying each, about 80
+    /// instructions a byte) only to hand it to a tree that throws it away; inline scripts make up half the
+    /// bytes of many news pages, so this was a third of the whole parse. In recovery mode the content ends
+    /// at the first `</` followed by the element's name in any case (`htmlParseScript`), which a byte
+    /// search finds just as well. The parser is called back here with its input at the start tag's `>`; the
+    /// `>` is moved to just before the end tag and the input pointed at it, so the parser consumes it and
+    /// goes on at the end tag as it would have after reading the content.
+    ///
+    /// Only content the character loop would have read through without any effect beyond the dropped text
+    /// is skipped: well-formed UTF-8 with no control characters or non-characters (an ill-formed byte can
+    /// switch the parser's encoding for the rest of the page; older versions stop at a control character),
+    /// not starting with `<` (a tag there may close the element first), and whose end tag is already in the
+    /// parser's buffer. Anything else is left to the parser.
+    private func skipRawText(_ name: String) {
+        guard context.pointee.recovery != 0, context.pointee.charset == Int32(XML_CHAR_ENCODING_UTF8.rawValue),
+              let input = context.pointee.input, let cursor = input.pointee.cur, let end = input.pointee.end,
+              cursor < end, cursor.pointee == UInt8(ascii: ">")
+        else { return }
+        let content = cursor + 1
+        let length = end - content
+        guard length > 2, content.pointee != UInt8(ascii: "<") else { return }
+        let region = UnsafeBufferPointer(start: content, count: length)
+        guard let contentEnd = Self.endTag(of: name, in: region), contentEnd > 0,
+              Self.isPlainText(UnsafeBufferPointer(rebasing: region[..<contentEnd]))
+        else { return }
+        UnsafeMutablePointer(mutating: content + contentEnd - 1).pointee = UInt8(ascii: ">")
+        input.pointee.cur = content + contentEnd - 1
+    }
+
+    /// The offset of the first `</name` (name in any ASCII case) in `bytes`.
+    private static func endTag(of name: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let name = Array(name.utf8)
+        guard let base = bytes.baseAddress, bytes.count >= name.count + 2 else { return nil }
+        var from = 0
+        let last = bytes.count - name.count - 2
+        while from <= last {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "<")), last - from + 1) else { return nil }
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if bytes[at + 1] == UInt8(ascii: "/") {
+                var k = 0
+                while k < name.count && BlockText.lowerASCII(bytes[at + 2 + k]) == name[k] { k += 1 }
+                if k == name.count { return at }
+            }
+            from = at + 1
+        }
+        return nil
+    }
+
+    /// Well-formed UTF-8 of XML characters only: no control characters but tab, line feed and carriage
+    /// return (so no NUL), no U+FFFE or U+FFFF. Eight bytes at a time while they are printable ASCII (a
+    /// byte-by-byte loop cost nine instructions a byte of script).
+    private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var nonASCII = false
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // No byte has its high bit set, and none borrows when 0x20 is taken from it: all in 0x20...0x7F.
+                if ((word &- 0x2020_2020_2020_2020) | word) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = base[i]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            } else if byte >= 0x80 {
+                nonASCII = true
+                if byte == 0xEF, i + 2 < count, base[i + 1] == 0xBF, base[i + 2] >= 0xBE { return false }
+            }
+            i += 1
+        }
+        return !nonASCII || UTF8Validation.isValid(buffer: bytes)
     }
 
     mutating func endElement() {
         guard failure == nil, !rootClosed else { return }
         flushText()
         guard let open = openElements.popLast() else { return }
-        nodes[open.index].subtreeEnd = nodes.count
+        records[open.index].subtreeEnd = Int32(truncatingIfNeeded: records.count)
         if openElements.isEmpty { rootClosed = true }
     }
 
-    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+    mutating func characters(_ text: UnsafePointer<xmlChar>, _ count: Int) {
         guard failure == nil, !rootClosed, let open = openElements.last, !open.dropsText, count > 0 else { return }
-        if !pendingText.isEmpty, pendingParent != open.index { flushText() }
+        if bytes.count > pendingStart, pendingParent != open.index { flushText() }
         pendingParent = open.index
-        pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
     }
 
     mutating func flushText() {
-        guard !pendingText.isEmpty else { return }
-        defer { pendingText.removeAll(keepingCapacity: true) }
-        guard mayGrow() else { return }
-        let index = nodes.count
-        nodes.append(DOMTree.Node(
-            name: "", text: String(decoding: pendingText, as: UTF8.self), attributes: [], parent: pendingParent,
-            subtreeEnd: index + 1, tag: [], classNames: "", hint: .none))
+        guard bytes.count > pendingStart else { return }
+        defer { pendingStart = bytes.count }
+        guard mayGrow() else {
+            bytes.removeSubrange(pendingStart...)
+            return
+        }
+        // Readers take text as bytes (`DOMTree.appendText`) as well as Strings: the bytes are made what the
+        // String would hold, ill-formed UTF-8 (rare: the parser converts to UTF-8) repaired as `String(decoding:)`
+        // repairs it.
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(buffer: UnsafeBufferPointer(rebasing: $0[pendingStart...])) }
+        if !valid {
+            let repaired = String(decoding: bytes[pendingStart...], as: UTF8.self)
+            bytes.removeSubrange(pendingStart...)
+            bytes.append(contentsOf: repaired.utf8)
+        }
+        let index = records.count
+        records.append(DOMTree.Record(
+            nameID: 0, tag: [], hint: .none, parent: Int32(truncatingIfNeeded: pendingParent), subtreeEnd: Int32(truncatingIfNeeded: index + 1),
+            bytesStart: Int32(truncatingIfNeeded: pendingStart), bytesEnd: Int32(truncatingIfNeeded: bytes.count),
+            attributesStart: 0, attributesEnd: 0))
     }
 
     /// `class` and `id` joined by a space, ASCII-lowercased, into `classBytes`.

@@ -13,11 +13,14 @@ public enum HTMLDocument {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
-    /// Attributes read by metadata and content extraction; the rest are not copied.
-    static let keptAttributes: Set<String> = [
+    /// Attributes read by metadata and content extraction; the rest are not copied. A kept attribute's name
+    /// is stored as its index here.
+    static let keptAttributeNames: [String] = [
         "class", "id", "role", "itemprop", "itemtype", "rel", "property", "name", "content", "datetime", "lang",
         "type", "hidden", "aria-hidden", "style", "href", "http-equiv", "pubdate",
     ]
+    /// Indices in `keptAttributeNames` of the attributes the tree builder looks at itself.
+    static let classAttribute = 0, idAttribute = 1, roleAttribute = 2, itempropAttribute = 3, typeAttribute = 11
 
     /// Elements whose text is never text of the page (dropped while copying). JSON-LD scripts are kept.
     static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]
@@ -46,6 +49,11 @@ public enum HTMLDocument {
     }
 
     public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip, limits: Limits = Limits()) throws(PageError) -> DOMTree {
+        // The tree addresses its text and nodes with 32-bit offsets (`DOMTree.Record`): text, values and class
+        // names take at most about twice the page's bytes.
+        guard bytes.count < Int(Int32.max) / 4 else {
+            throw PageError(.tooComplex, stage: stage, "the page is too large to parse (\(bytes.count) bytes)")
+        }
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
         guard let context = htmlNewParserCtxt() else {
             throw PageError(.unparsable, stage: stage, "libxml2 could not make a parser context")
@@ -55,7 +63,7 @@ public enum HTMLDocument {
         // libxml2's tree, copying it and freeing it cost a third of the parse). The HTML parser's recovery
         // (implied and auto-closed elements) happens before the events, so the shape is the same.
         context.pointee.sax.pointee = DOMTreeBuilder.handler()
-        let builder = DOMTreeBuilder(context: context, limits: limits, stage: stage)
+        let builder = DOMTreeBuilder(context: context, limits: limits, stage: stage, pageBytes: bytes.count)
         withExtendedLifetime(builder) {
             context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
             bytes.withUnsafeBufferPointer { buffer in

@@ -24,8 +24,9 @@ struct JSONLDReader {
         for index in tree.elements(named: "script") {
             guard let type = tree.nodes[index].attribute("type"), BlockText.containsASCII(type, "ld+json"),
                   type.lowercased().contains("ld+json") else { continue }
-            let text = tree.text(of: index)
-            guard let data = text.data(using: .utf8), let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            var text: [UInt8] = []
+            tree.appendText(of: index, to: &text)
+            guard let json = try? JSONSerialization.jsonObject(with: Data(text), options: [.fragmentsAllowed]) else { continue }
             visit(json, depth: 0)
         }
     }

@@ -244,8 +244,9 @@ public struct MetadataExtractor: Sendable {
             for index in range {
                 let node = tree.nodes[index]
                 // Small elements only: a date line, not a wrapper whose class happens to say "info".
-                guard !node.isText, !node.classNames.isEmpty, node.subtreeEnd - index <= settings.visibleDateMaxNodes, !node.tag.contains(.link),
-                      Self.dateHolderNames.contains(where: { BlockText.containsASCII(node.classNames, $0) }) else { continue }
+                guard node.hasClassNames, node.subtreeEnd - index <= settings.visibleDateMaxNodes, !node.tag.contains(.link) else { continue }
+                let names = node.classNames
+                guard Self.dateHolderNames.contains(where: { BlockText.containsASCII(names, $0) }) else { continue }
                 let text = tree.text(of: index)
                 guard text.utf8.count <= settings.visibleDateMaxChars * 4 else { continue }
                 if let date = DateNormaliser.find(in: TextFolding.foldWhitespace(text), dayFirst: dayFirst) { return date }
@@ -328,9 +329,8 @@ public struct MetadataExtractor: Sendable {
         // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
         for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty {
             let node = tree.nodes[index]
-            let classes = node.classNames
             let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
-                || (!classes.isEmpty && Self.classesNameAByline(classes))
+                || (node.hasClassNames && tree.withClassNames(of: index, Self.classesNameAByline(bytes:)))
             guard isByline else { continue }
             let text = TextFolding.foldWhitespace(tree.text(of: index))
             guard !text.isEmpty, text.count <= 120 else { continue }
@@ -393,18 +393,21 @@ public struct MetadataExtractor: Sendable {
     /// `-author`, or is `fn` (hCard). On the bytes: this runs for every element of every page.
     static func classesNameAByline(_ classes: String) -> Bool {
         var classes = classes
+        return classes.withUTF8(classesNameAByline(bytes:))
+    }
+
+    /// `classesNameAByline` on the UTF-8 of the class names.
+    static func classesNameAByline(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // One pass over contiguous bytes, no array per name: splitting into arrays cost thousands of
         // instructions an element.
-        return classes.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-                if end > start && nameIsAByline(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
-                start = end + 1
-            }
-            return false
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            if end > start && nameIsAByline(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+            start = end + 1
         }
+        return false
     }
 
     private static func nameIsAByline(_ name: UnsafeBufferPointer<UInt8>) -> Bool {

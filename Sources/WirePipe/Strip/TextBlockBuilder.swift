@@ -32,7 +32,7 @@ struct TextBlockBuilder {
         isHidden(attributes: node.attributes)
     }
 
-    static func isHidden(attributes: [DOMTree.Attribute]) -> Bool {
+    static func isHidden(attributes: DOMTree.Attributes) -> Bool {
         for attribute in attributes {
             switch attribute.name {
             case "hidden": return true
@@ -114,7 +114,7 @@ struct TextBlockBuilder {
                     pendingWeight = context?.weight ?? 1
                     pendingQuote = context?.inQuote ?? false
                 }
-                pending.append(contentsOf: tree.nodes[i].text.utf8)
+                tree.appendText(of: i, to: &pending)
                 if context?.inLink == true { pendingLinkChars += BlockText.nonSpaceCount(tree.nodes[i].text) }
                 i += 1
                 continue
