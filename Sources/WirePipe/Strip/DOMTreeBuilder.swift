@@ -88,6 +88,10 @@ struct TreeState {
     /// node, as libxml2's tree builder joins it; a comment or an element ends the piece. The pieces are
     /// appended to `bytes` as they come: the pending text is `bytes[pendingStart...]`.
     private var pendingStart = 0
+    /// The page's bytes as handed to libxml2. `skipRawText` writes one byte into the parser's input, which
+    /// must be the parser's own copy (libxml2 2.9 copies a memory input); were the input ever these bytes
+    /// themselves (a version reading the caller's memory in place), nothing is skipped.
+    var callerBytes: UnsafeRawBufferPointer?
     private var pendingParent = -1
     /// Scratch for the lowercased `class` and `id` names of the element being started.
     private var classBytes: [UInt8] = []
@@ -280,6 +284,10 @@ struct TreeState {
               let input = context.pointee.input, let cursor = input.pointee.cur, let end = input.pointee.end,
               cursor < end, cursor.pointee == UInt8(ascii: ">")
         else { return }
+        if let callerBytes, let first = callerBytes.baseAddress,
+           UnsafeRawPointer(cursor) >= first && UnsafeRawPointer(cursor) < first + callerBytes.count {
+            return
+        }
         let content = cursor + 1
         let length = end - content
         guard length > 2, content.pointee != UInt8(ascii: "<") else { return }

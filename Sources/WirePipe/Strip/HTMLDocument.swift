@@ -67,6 +67,8 @@ public enum HTMLDocument {
         withExtendedLifetime(builder) {
             context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
             bytes.withUnsafeBufferPointer { buffer in
+                builder.state.callerBytes = UnsafeRawBufferPointer(buffer)
+                defer { builder.state.callerBytes = nil }
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                     // Returns libxml2's own document, which stays nil without its tree builder.
                     _ = htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, encoding, options)

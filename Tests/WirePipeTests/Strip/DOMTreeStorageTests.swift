@@ -106,6 +106,15 @@ import Testing
         #expect(tree.text(of: 0) == reference.text)
     }
 
+    /// Skipping writes one byte into the parser's input: never into the caller's page, whose bytes the
+    /// fetch stage hashed and later stages may read again.
+    @Test func skippingLeavesThePageBytesAlone() throws {
+        let html = [UInt8]("<html><head><script>var a = 1; var b = 2;</script><style>p { x: 1 }</style></head><body><p>x</p></body></html>".utf8)
+        let untouched = html.map { $0 }  // a copy with storage of its own
+        _ = try HTMLDocument.parse(html, encoding: "UTF-8")
+        #expect(html == untouched)
+    }
+
     /// The same in a page converted from another encoding (the parser's buffer then holds the converted text).
     @Test func scriptContentInAConvertedPage() throws {
         let html = [UInt8]("<html><head><meta charset=windows-1252><script>var s = '".utf8) + [0xE9, 0x93, 0x94]
