@@ -160,7 +160,7 @@ public enum TextFolding {
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
+        return isNonASCIIWhitespace(value)
     }
 
     /// Whitespace for trimming and separating: White_Space plus the invisible
@@ -169,7 +169,18 @@ public enum TextFolding {
     static func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return value == 0x200B || value == 0xFEFF || scalar.properties.isWhitespace
+        return value == 0x200B || value == 0xFEFF || isNonASCIIWhitespace(value)
+    }
+
+    /// The White_Space scalars above ASCII, listed: the property look-up (`properties.isWhitespace`) costs
+    /// hundreds of instructions, and every non-ASCII scalar of every paragraph is tested. The list has not
+    /// changed since Unicode 6.3; `TextFoldingTests` checks it against the property for every scalar.
+    @inline(__always)
+    static func isNonASCIIWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// True when `foldWhitespace` would return the text unchanged: no leading or trailing

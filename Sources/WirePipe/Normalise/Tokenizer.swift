@@ -159,8 +159,28 @@ public struct Tokenizer: Sendable {
         return classifyNonASCII(c)
     }
 
+    /// Table lookup for the scalars news text is made of besides ASCII (Latin to Arabic, and the general
+    /// punctuation block of curly quotes and dashes); the Unicode properties behind a class cost about a
+    /// thousand instructions a scalar, and a page has thousands of such scalars, classified twice (normalise
+    /// counts words, aggregate counts terms). The tables hold what `classifyByProperties` says.
     @inline(never)
     private static func classifyNonASCII(_ c: Unicode.Scalar) -> ScalarClass {
+        let v = c.value
+        if v < Self.tableEnd { return Self.nonASCIITable[Int(v &- 0x80)] }
+        if v >= 0x2000 && v < 0x2070 { return Self.punctuationTable[Int(v &- 0x2000)] }
+        return classifyByProperties(c)
+    }
+
+    /// `classifyByProperties` of U+0080..<U+0800 and of U+2000..<U+2070, made once.
+    private static let tableEnd: UInt32 = 0x800
+    private static let nonASCIITable: [ScalarClass] = (0x80..<tableEnd).map { classifyByProperties(Unicode.Scalar($0)!) }
+    private static let punctuationTable: [ScalarClass] = (UInt32(0x2000)..<0x2070).map { classifyByProperties(Unicode.Scalar($0)!) }
+
+    /// The class from the scalar's Unicode properties. The general category is looked up first, and the
+    /// white-space and ideograph properties only where they can hold (every White_Space scalar is a separator
+    /// or a control; ideographs are letters from U+3006 on): each property look-up is hundreds of instructions.
+    /// `TokenizerTests` checks every scalar against the plain property tests.
+    static func classifyByProperties(_ c: Unicode.Scalar) -> ScalarClass {
         let v = c.value
         switch v {
         case 0x2019, 0x02BC: return .apostrophe
@@ -171,7 +191,6 @@ public struct Tokenizer: Sendable {
         default: break
         }
         let properties = c.properties
-        if properties.isWhitespace { return .space }
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             return isCJKUnit(c) ? .cjk : .letter
@@ -183,6 +202,8 @@ public struct Tokenizer: Sendable {
             return .mark
         case .format:
             return .format
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+            return properties.isWhitespace ? .space : .other
         default:
             return .other
         }
@@ -198,6 +219,13 @@ public struct Tokenizer: Sendable {
              0x1B000...0x1B16F, // Kana supplement / extended
              0x3005...0x3007:   // 々 〆 〇
             return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            // CJK Unified Ideographs (and extension A): every letter there is an ideograph, so the
+            // property need not be looked up for each character of a Chinese or Japanese page.
+            return true
+        case ..<0x3000:
+            // No ideograph comes before U+3006.
+            return false
         default:
             return c.properties.isIdeographic
         }
