@@ -184,20 +184,34 @@ public enum TextFolding {
     }
 
     /// True when `foldWhitespace` would return the text unchanged: no leading or trailing
-    /// whitespace, no whitespace other than single ASCII spaces, no U+200B.
+    /// whitespace, no whitespace other than single ASCII spaces, no U+200B. Over the UTF-8 bytes, decoded by
+    /// hand: nearly every paragraph is already folded, so this scans all of them, and an ASCII byte then costs
+    /// a compare rather than a scalar iterator's decoding step.
     private static func isAlreadyWhitespaceFolded(_ text: String) -> Bool {
-        var previousWasSpace = true  // treats the start like a space, so a leading space fails
-        for scalar in text.unicodeScalars {
-            if scalar.value == 0x20 {
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            } else if scalar.value == 0x200B || isWhitespace(scalar) {
-                return false
-            } else {
-                previousWasSpace = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousWasSpace = true  // treats the start like a space, so a leading space fails
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if byte < 0x80 {
+                    k += 1
+                    if byte == 0x20 {
+                        if previousWasSpace { return false }
+                        previousWasSpace = true
+                    } else if byte >= 0x09 && byte <= 0x0D {
+                        return false
+                    } else {
+                        previousWasSpace = false
+                    }
+                } else {
+                    let value = UTF8Validation.multiByteScalar(bytes, at: &k).value
+                    if value == 0x200B || isNonASCIIWhitespace(value) { return false }
+                    previousWasSpace = false
+                }
             }
+            // Empty text is folded; otherwise the last scalar must not be a space.
+            return !previousWasSpace || bytes.isEmpty
         }
-        // Empty text is folded; otherwise the last scalar must not be a space.
-        return !previousWasSpace || text.isEmpty
     }
 }
