@@ -16,6 +16,7 @@ struct TermCounter: Sendable {
         hashes.reserveCapacity(text.utf8.count / 5)
         // Looked up once per article rather than per word.
         let stopWords = StopWords.lists[language] ?? []
+        let asciiStopWords = StopWords.asciiTables[language]
         let english = language == "en"
         // Most words of an article come back ("the", names, the story's subject): each distinct spelling is
         // worked out once (lowercased, hashed, its term numbered) and its repeats found by their bytes in
@@ -41,7 +42,9 @@ struct TermCounter: Sendable {
                         let known = termNumbers.find(bytes, hash: termHash)
                         if let index = known.index { return termNumbers.values[index] }
                         var number: Int32 = -1
-                        if !stopWords.contains(term) {
+                        let ascii = bytes.allSatisfy { $0 < 0x80 }
+                        let stopWord = ascii ? asciiStopWords?.contains(bytes, hash: termHash) ?? false : stopWords.contains(term)
+                        if !stopWord {
                             number = Int32(termNames.count)
                             termNames.append(term)
                             termCounts.append(0)
@@ -162,6 +165,10 @@ struct ByteKeyTable<Value> {
         return true
     }
 
+    func contains(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        find(key, hash: hash).index != nil
+    }
+
     /// Adds `key` in the free `slot` that `find` gave, then keeps the table at most half full.
     mutating func add(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, value: Value) {
         slots[slot] = Int32(values.count)
@@ -180,3 +187,5 @@ struct ByteKeyTable<Value> {
         }
     }
 }
+
+extension ByteKeyTable: Sendable where Value: Sendable {}
