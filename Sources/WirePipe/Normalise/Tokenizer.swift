@@ -73,7 +73,7 @@ public struct Tokenizer: Sendable {
     public func wordCount(in text: String) -> Int {
         let classes = [ScalarClass](unsafeUninitializedCapacity: text.utf8.count) { classes, count in
             var i = 0
-            for scalar in text.unicodeScalars {
+            Self.forEachScalar(of: text) { scalar in
                 classes.initializeElement(at: i, to: Self.classify(scalar))
                 i += 1
             }
@@ -115,7 +115,7 @@ public struct Tokenizer: Sendable {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalars, scalarCount in
             classes = [ScalarClass](unsafeUninitializedCapacity: capacity) { classes, classCount in
                 var i = 0
-                for scalar in text.unicodeScalars {
+                forEachScalar(of: text) { scalar in
                     scalars.initializeElement(at: i, to: scalar)
                     classes.initializeElement(at: i, to: classify(scalar))
                     i += 1
@@ -132,11 +132,30 @@ public struct Tokenizer: Sendable {
     static func scalars(of text: String) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { scalars, count in
             var i = 0
-            for scalar in text.unicodeScalars {
+            forEachScalar(of: text) { scalar in
                 scalars.initializeElement(at: i, to: scalar)
                 i += 1
             }
             count = i
+        }
+    }
+
+    /// Calls `body` with each Unicode scalar of `text`, decoded from its UTF-8 bytes by hand: an ASCII byte is
+    /// its scalar, at the cost of a compare, where the `unicodeScalars` iterator paid a decoding step for each
+    /// (a Swift String is valid UTF-8). Every paragraph's text goes through here twice or more.
+    @inline(__always)
+    static func forEachScalar(of text: String, _ body: (Unicode.Scalar) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] < 0x80 {
+                    body(Unicode.Scalar(bytes[k]))
+                    k += 1
+                } else {
+                    body(UTF8Validation.multiByteScalar(bytes, at: &k))
+                }
+            }
         }
     }
 
