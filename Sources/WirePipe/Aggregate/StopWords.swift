@@ -8,6 +8,22 @@ public enum StopWords {
     /// thread-safely, so workers can share it.
     public static let lists: [String: Set<String>] = load(from: Bundle.module.resourceURL?.appendingPathComponent("StopWordLists"))
 
+    /// The ASCII words of each list (in NFC, as the text is) in byte tables: the term counter checks an ASCII
+    /// term by the bytes and FNV-1a hash it already has, rather than making a SipHash of it. For an ASCII
+    /// term this is exactly `Set.contains` (canonically equivalent to an ASCII string is having it as NFC).
+    static let asciiTables: [String: ByteKeyTable<Bool>] = lists.mapValues { words in
+        var table = ByteKeyTable<Bool>()
+        for word in words.map(TextFolding.nfc).sorted() where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var word = word
+            word.withUTF8 { bytes in
+                let hash = ByteKeyTable<Bool>.hash(bytes)
+                let found = table.find(bytes, hash: hash)
+                if found.index == nil { table.add(bytes, hash: hash, slot: found.slot, value: true) }
+            }
+        }
+        return table
+    }
+
     public static func contains(_ word: String, language: String) -> Bool {
         lists[language]?.contains(word) ?? false
     }

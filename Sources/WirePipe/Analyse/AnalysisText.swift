@@ -220,7 +220,9 @@ struct AnalysisText {
                     let d = s[j]
                     if isLetterOrDigit(d) { j += 1; continue }
                     let next: Unicode.Scalar? = j + 1 < n ? s[j + 1] : nil
-                    let nextIsWordChar = next.map(isLetterOrDigit) ?? false
+                    // Tested directly, not through `Optional.map`: that closure stopped being inlined and
+                    // was called for every word's end.
+                    let nextIsWordChar = j + 1 < n && isLetterOrDigit(s[j + 1])
                     if (d == "-" || d == "\u{2010}" || d == "\u{2011}" || d == "&") && nextIsWordChar { j += 1; continue }
                     if isApostrophe(d), let next, isLetterOrDigit(next) {
                         // "Ukraine's" ends the word before the possessive; "don't", "O'Brien" go on.

@@ -160,7 +160,7 @@ public enum TextFolding {
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
+        return isNonASCIIWhitespace(value)
     }
 
     /// Whitespace for trimming and separating: White_Space plus the invisible
@@ -169,24 +169,49 @@ public enum TextFolding {
     static func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return value == 0x200B || value == 0xFEFF || scalar.properties.isWhitespace
+        return value == 0x200B || value == 0xFEFF || isNonASCIIWhitespace(value)
+    }
+
+    /// The White_Space scalars above ASCII, listed: the property look-up (`properties.isWhitespace`) costs
+    /// hundreds of instructions, and every non-ASCII scalar of every paragraph is tested. The list has not
+    /// changed since Unicode 6.3; `TextFoldingTests` checks it against the property for every scalar.
+    @inline(__always)
+    static func isNonASCIIWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// True when `foldWhitespace` would return the text unchanged: no leading or trailing
-    /// whitespace, no whitespace other than single ASCII spaces, no U+200B.
+    /// whitespace, no whitespace other than single ASCII spaces, no U+200B. Over the UTF-8 bytes, decoded by
+    /// hand: nearly every paragraph is already folded, so this scans all of them, and an ASCII byte then costs
+    /// a compare rather than a scalar iterator's decoding step.
     private static func isAlreadyWhitespaceFolded(_ text: String) -> Bool {
-        var previousWasSpace = true  // treats the start like a space, so a leading space fails
-        for scalar in text.unicodeScalars {
-            if scalar.value == 0x20 {
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            } else if scalar.value == 0x200B || isWhitespace(scalar) {
-                return false
-            } else {
-                previousWasSpace = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousWasSpace = true  // treats the start like a space, so a leading space fails
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if byte < 0x80 {
+                    k += 1
+                    if byte == 0x20 {
+                        if previousWasSpace { return false }
+                        previousWasSpace = true
+                    } else if byte >= 0x09 && byte <= 0x0D {
+                        return false
+                    } else {
+                        previousWasSpace = false
+                    }
+                } else {
+                    let value = UTF8Validation.multiByteScalar(bytes, at: &k).value
+                    if value == 0x200B || isNonASCIIWhitespace(value) { return false }
+                    previousWasSpace = false
+                }
             }
+            // Empty text is folded; otherwise the last scalar must not be a space.
+            return !previousWasSpace || bytes.isEmpty
         }
-        // Empty text is folded; otherwise the last scalar must not be a space.
-        return !previousWasSpace || text.isEmpty
     }
 }

@@ -73,7 +73,7 @@ public struct Tokenizer: Sendable {
     public func wordCount(in text: String) -> Int {
         let classes = [ScalarClass](unsafeUninitializedCapacity: text.utf8.count) { classes, count in
             var i = 0
-            for scalar in text.unicodeScalars {
+            Self.forEachScalar(of: text) { scalar in
                 classes.initializeElement(at: i, to: Self.classify(scalar))
                 i += 1
             }
@@ -115,7 +115,7 @@ public struct Tokenizer: Sendable {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalars, scalarCount in
             classes = [ScalarClass](unsafeUninitializedCapacity: capacity) { classes, classCount in
                 var i = 0
-                for scalar in text.unicodeScalars {
+                forEachScalar(of: text) { scalar in
                     scalars.initializeElement(at: i, to: scalar)
                     classes.initializeElement(at: i, to: classify(scalar))
                     i += 1
@@ -132,11 +132,30 @@ public struct Tokenizer: Sendable {
     static func scalars(of text: String) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { scalars, count in
             var i = 0
-            for scalar in text.unicodeScalars {
+            forEachScalar(of: text) { scalar in
                 scalars.initializeElement(at: i, to: scalar)
                 i += 1
             }
             count = i
+        }
+    }
+
+    /// Calls `body` with each Unicode scalar of `text`, decoded from its UTF-8 bytes by hand: an ASCII byte is
+    /// its scalar, at the cost of a compare, where the `unicodeScalars` iterator paid a decoding step for each
+    /// (a Swift String is valid UTF-8). Every paragraph's text goes through here twice or more.
+    @inline(__always)
+    static func forEachScalar(of text: String, _ body: (Unicode.Scalar) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] < 0x80 {
+                    body(Unicode.Scalar(bytes[k]))
+                    k += 1
+                } else {
+                    body(UTF8Validation.multiByteScalar(bytes, at: &k))
+                }
+            }
         }
     }
 
@@ -159,8 +178,28 @@ public struct Tokenizer: Sendable {
         return classifyNonASCII(c)
     }
 
+    /// Table lookup for the scalars news text is made of besides ASCII (Latin to Arabic, and the general
+    /// punctuation block of curly quotes and dashes); the Unicode properties behind a class cost about a
+    /// thousand instructions a scalar, and a page has thousands of such scalars, classified twice (normalise
+    /// counts words, aggregate counts terms). The tables hold what `classifyByProperties` says.
     @inline(never)
     private static func classifyNonASCII(_ c: Unicode.Scalar) -> ScalarClass {
+        let v = c.value
+        if v < Self.tableEnd { return Self.nonASCIITable[Int(v &- 0x80)] }
+        if v >= 0x2000 && v < 0x2070 { return Self.punctuationTable[Int(v &- 0x2000)] }
+        return classifyByProperties(c)
+    }
+
+    /// `classifyByProperties` of U+0080..<U+0800 and of U+2000..<U+2070, made once.
+    private static let tableEnd: UInt32 = 0x800
+    private static let nonASCIITable: [ScalarClass] = (0x80..<tableEnd).map { classifyByProperties(Unicode.Scalar($0)!) }
+    private static let punctuationTable: [ScalarClass] = (UInt32(0x2000)..<0x2070).map { classifyByProperties(Unicode.Scalar($0)!) }
+
+    /// The class from the scalar's Unicode properties. The general category is looked up first, and the
+    /// white-space and ideograph properties only where they can hold (every White_Space scalar is a separator
+    /// or a control; ideographs are letters from U+3006 on): each property look-up is hundreds of instructions.
+    /// `TokenizerTests` checks every scalar against the plain property tests.
+    static func classifyByProperties(_ c: Unicode.Scalar) -> ScalarClass {
         let v = c.value
         switch v {
         case 0x2019, 0x02BC: return .apostrophe
@@ -171,7 +210,6 @@ public struct Tokenizer: Sendable {
         default: break
         }
         let properties = c.properties
-        if properties.isWhitespace { return .space }
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             return isCJKUnit(c) ? .cjk : .letter
@@ -183,6 +221,8 @@ public struct Tokenizer: Sendable {
             return .mark
         case .format:
             return .format
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+            return properties.isWhitespace ? .space : .other
         default:
             return .other
         }
@@ -198,6 +238,13 @@ public struct Tokenizer: Sendable {
              0x1B000...0x1B16F, // Kana supplement / extended
              0x3005...0x3007:   // 々 〆 〇
             return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            // CJK Unified Ideographs (and extension A): every letter there is an ideograph, so the
+            // property need not be looked up for each character of a Chinese or Japanese page.
+            return true
+        case ..<0x3000:
+            // No ideograph comes before U+3006.
+            return false
         default:
             return c.properties.isIdeographic
         }

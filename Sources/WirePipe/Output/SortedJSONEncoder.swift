@@ -462,8 +462,12 @@ struct JSONTextWriter {
     }
 
     private mutating func writeInteger(_ value: Int) {
+        Self.appendInteger(value, to: &bytes)
+    }
+
+    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
         if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
-        append(String(value))
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     private mutating func separate() {
@@ -497,9 +501,13 @@ struct JSONTextWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    private mutating func writeString(_ text: String) {
+        Self.appendString(text, to: &bytes)
+    }
+
     /// Quotes and escapes: `"` and `\`, the named control escapes, `\u00XX` for the other control bytes;
     /// everything else (slashes, non-ASCII) as it is.
-    private mutating func writeString(_ text: String) {
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -518,8 +526,8 @@ struct JSONTextWriter {
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
                     bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hexDigits[Int(byte >> 4)])
-                    bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0x0F)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))

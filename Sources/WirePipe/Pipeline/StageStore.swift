@@ -7,7 +7,8 @@ struct StageStore {
     let layout: OutputLayout
     let pipeline: Pipeline
     let outputs: StageOutputs?
-    private let articleEncoder: SortedJSONEncoder
+    /// Articles written with `SortedJSONEncoder`'s pretty layout (`output.pretty_articles`).
+    private let prettyArticles: Bool
     private let decoder = JSONDecoder()
     /// Changes not yet stored, in order.
     private var pending: [StageOutputs.Change] = []
@@ -21,7 +22,7 @@ struct StageStore {
         self.pipeline = pipeline
         self.outputs = outputs
         self.fault = fault
-        articleEncoder = SortedJSONEncoder(prettyPrinted: pipeline.configuration.outputFormat.prettyArticles)
+        prettyArticles = pipeline.configuration.outputFormat.prettyArticles
     }
 
     /// Stores in the binary form (`StoredForm`), which costs a fraction of JSON's encoding and decoding.
@@ -71,8 +72,17 @@ struct StageStore {
         }
     }
 
+    /// Written by `ArticleJSONWriter`: the bytes `SortedJSONEncoder` would write, without `Encodable`.
     func saveArticle(_ document: ArticleDocument) throws(PageError) {
-        try write(document, with: articleEncoder, to: layout.article(document.id), stage: .analyse)
+        let url = layout.article(document.id)
+        do {
+            try AtomicWriter.write(ArticleJSONWriter.bytes(of: document, pretty: prettyArticles), to: url)
+        } catch let failure as AtomicWriter.Failure {
+            if failure.affectsEveryWrite { fault?.record("\(failure)") }
+            throw PageError(.writeFailed, stage: .analyse, "\(failure)")
+        } catch {
+            throw PageError(.writeFailed, stage: .analyse, "\(error)")
+        }
     }
 
     func loadArticle(_ id: String) throws(PageError) -> ArticleDocument {
@@ -80,17 +90,6 @@ struct StageStore {
             return try decoder.decode(ArticleDocument.self, from: Data(contentsOf: layout.article(id)))
         } catch {
             throw PageError(.missingStageOutput, stage: .aggregate, "cannot read article \(id).json: \(error.localizedDescription)")
-        }
-    }
-
-    private func write<T: Encodable>(_ value: T, with encoder: SortedJSONEncoder, to url: URL, stage: StageName) throws(PageError) {
-        do {
-            try AtomicWriter.write(encoder.encode(value), to: url)
-        } catch let failure as AtomicWriter.Failure {
-            if failure.affectsEveryWrite { fault?.record("\(failure)") }
-            throw PageError(.writeFailed, stage: stage, "\(failure)")
-        } catch {
-            throw PageError(.writeFailed, stage: stage, "\(error)")
         }
     }
 }

@@ -7,6 +7,27 @@ import Testing
 
     func words(_ text: String) -> [UInt64] { TermCounter().count(text, language: "en").wordHashes }
 
+    /// The signature as defined: for each hash function (its seed the mixed 1-based index), the smallest high
+    /// half of the mixed shingle hash, one function at a time. The signature loop, four functions at a time
+    /// with a remainder, must give exactly this (signatures are stored and compared across runs).
+    @Test(arguments: [128, 7, 3, 1]) func signatureIsTheMinimumOfEachHashFunction(hashes: Int) throws {
+        let text = try words(Fixtures.seedParagraphs().joined(separator: " "))
+        for wordHashes in [text, Array(text.prefix(3)), [], Array(text.prefix(40))] {
+            let shingleSize = 5
+            var shingles: [UInt64] = []
+            for start in 0..<max(1, wordHashes.count - shingleSize + 1) {
+                var h: UInt64 = 0x51_7CC1_B727_220A
+                for k in start..<min(start + shingleSize, wordHashes.count) { h = MinHash.mix(h ^ wordHashes[k]) }
+                shingles.append(h)
+            }
+            let expected = (0..<hashes).map { i in
+                let seed = MinHash.mix(UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15)
+                return shingles.map { UInt32(truncatingIfNeeded: MinHash.mix($0 ^ seed) >> 32) }.min()!
+            }
+            #expect(MinHash(shingleSize: shingleSize, hashes: hashes).signature(wordHashes: wordHashes) == expected)
+        }
+    }
+
     /// FNV-1a's published test vectors: the hash must be the specified function, not a seeded one.
     @Test func wordHashIsFNV1a() {
         #expect(MinHash.fnv1a("") == 0xCBF2_9CE4_8422_2325)
@@ -41,6 +62,8 @@ import Testing
     @Test(arguments: ["en", "de"]) func termCounterMatchesTheTokenPath(language: String) throws {
         let text = try Fixtures.seedParagraphs().joined(separator: "\n\n")
             + " Ukraine's ALLIES' U.S. F-16 3.5 1,000 don’t O'S 's Straße ÉCOLE naïve 東京 x's a's 'S"
+            // Spellings again, in other cases: each distinct spelling is worked out once and its repeats looked up.
+            + " école École ÉCOLE Straße STRASSE ukraine's UKRAINE'S Ukraine The THE the x's X'S 東京 don't DON’T"
         var words: [String] = []
         var terms: [String: Int] = [:]
         let stopWords = StopWords.lists[language] ?? []

@@ -108,4 +108,17 @@ struct TextFoldingTests {
         #expect(TextFolding.matchForm("He said \"no\" - twice...") == "He said \"no\" - twice...")
         #expect(TextFolding.matchForm("") == "")
     }
+
+    @Test("The listed White_Space scalars are exactly those of the Unicode property")
+    func whitespaceListMatchesTheProperty() {
+        var disagreeing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TextFolding.isWhitespace(scalar) != scalar.properties.isWhitespace { disagreeing.append(String(value, radix: 16)) }
+            if TextFolding.isSpaceLike(scalar) != (scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF) {
+                disagreeing.append("space-like " + String(value, radix: 16))
+            }
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20))")
+    }
 }

@@ -134,4 +134,44 @@ struct TokenizerTests {
         #expect(try JSONDecoder().decode([Token].self, from: data) == tokens)
         #expect(tokens.first == Token(text: "Crow's", start: 0, end: 6, isWord: true))
     }
+
+    /// The classes from the plain property tests, as the tokenizer first made them: the table look-ups and the
+    /// reordered property tests of `Tokenizer.classify` must agree on every scalar.
+    private static func referenceClass(_ c: Unicode.Scalar) -> Tokenizer.ScalarClass {
+        let v = c.value
+        if v < 0x80 { return Tokenizer.classify(c) }
+        switch v {
+        case 0x2019, 0x02BC: return .apostrophe
+        case 0x2010, 0x2011: return .hyphen
+        case 0x200B, 0xFEFF: return .space
+        case 0x1F1E6...0x1F1FF: return .regionalIndicator
+        case 0x1F3FB...0x1F3FF: return .emojiModifier
+        default: break
+        }
+        let properties = c.properties
+        if properties.isWhitespace { return .space }
+        let cjk: Bool
+        switch v {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F, 0x1B000...0x1B16F, 0x3005...0x3007: cjk = true
+        default: cjk = properties.isIdeographic
+        }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return cjk ? .cjk : .letter
+        case .letterNumber: return cjk ? .cjk : .digit
+        case .decimalNumber, .otherNumber: return .digit
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        case .format: return .format
+        default: return .other
+        }
+    }
+
+    @Test("Every scalar is classified as its Unicode properties say")
+    func classesAgreeWithTheProperties() {
+        var disagreeing: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Tokenizer.classify(scalar) != Self.referenceClass(scalar) { disagreeing.append(String(value, radix: 16)) }
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20))")
+    }
 }
