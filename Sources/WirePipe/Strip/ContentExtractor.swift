@@ -440,8 +440,13 @@ public struct ContentExtractor: Sendable {
                 }
             }
             // A parent that holds article paragraphs of its own is the article, and the box found first was
-            // only a part of it (a fact box, a pull-out section).
-            if direct[parent] >= threshold, tree.nodes[parent].hint != .negative {
+            // only a part of it (a fact box, a pull-out section). A body hint on the box (or a wrapper up to
+            // it) weights its paragraphs only: it says which box is the body, not that the paragraphs beside
+            // it are less so (the first paragraphs above a "read all" box). Counted once, as one hint.
+            var inBox = best
+            while inBox != parent && tree.nodes[inBox].hint != .positive { inBox = tree.nodes[inBox].parent }
+            let boxWeight = inBox != parent ? settings.positiveHintWeight : 1
+            if direct[parent] * boxWeight >= threshold, tree.nodes[parent].hint != .negative {
                 containers = [parent]
                 level = parent
                 depth += 1

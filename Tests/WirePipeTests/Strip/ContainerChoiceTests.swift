@@ -253,4 +253,21 @@ import Testing
         #expect(blocks.contains(Self.section))
         #expect(blocks.filter { $0 == Self.body }.count == 3)
     }
+
+    /// The first paragraphs sit beside a box the rest of the article is folded into ("Read all"), and only
+    /// that box is named for the body: its hint must not make the paragraphs beside it look too few to be
+    /// the article's, nor leave the top of the story out.
+    @Test func aBodyHintOnTheBoxDoesNotLeaveTheParagraphsBesideItOut() throws {
+        let top = "Der Präsident ist am Samstag überraschend für eine Untersuchung ins Krankenhaus gefahren, hieß es."
+        let html = """
+            <html><body><div class="page"><div class="k1"><div>\(top)</div><div>\(Self.intro)</div>
+            <div class="more"><span>Alles lesen</span></div>
+            <div class="body-rest">\(String(repeating: "<p>\(Self.body)</p>", count: 8))</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.prefix(2) == [top, Self.intro])
+        #expect(blocks.filter { $0 == Self.body }.count == 8)
+        #expect(!blocks.contains("Startseite Kontakt"))
+    }
 }
