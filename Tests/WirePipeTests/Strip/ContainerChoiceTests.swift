@@ -270,4 +270,20 @@ import Testing
         #expect(blocks.filter { $0 == Self.body }.count == 8)
         #expect(!blocks.contains("Startseite Kontakt"))
     }
+
+    /// A class name that says what a box holds ("has-image", "with-comments", "no-sidebar") states a fact
+    /// about it, not what it is: a recipe card inside the body that holds a picture is no picture box.
+    @Test func aClassNamingWhatTheBoxHoldsIsNoHint() throws {
+        let step = "Die Birnen schälen, entkernen und in kleine Würfel schneiden, dann mit dem Zitronensaft mischen."
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 4))
+            <section class="rezept card-has-image"><img src="birne.jpg" alt=""><h3>Zutaten</h3>
+            <ul><li>8 reife Birnen</li><li>1 Zitrone</li><li>1 TL Zimt</li></ul><ol><li>\(step)</li></ol></section></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 4)
+        #expect(blocks.contains(step))
+        #expect(blocks.contains("8 reife Birnen"))
+    }
 }
