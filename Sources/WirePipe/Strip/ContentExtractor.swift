@@ -126,6 +126,16 @@ public struct ContentExtractor: Sendable {
             keep[index] = true
         }
         keepLead(tree: tree, blocks: blocks, roles: roles, title: title, keep: &keep)
+        // A heading that is all link is the title of another page: the prose right after it, in a box that
+        // holds nothing else of content (a teaser card set into the body), is that page's summary. A card's
+        // title is as often a line of its own that is all link, without a sentence (`<div class="title">`).
+        // Done before the headings are looked at, so that a heading over a list of such cards goes with them.
+        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content && roles[index - 1] == .boilerplate
+            && (blocks[index - 1].kind == .heading || (blocks[index - 1].linkChars == blocks[index - 1].chars && blocks[index - 1].sentences == 0)) {
+            var card = tree.nodes[blocks[index - 1].owner].parent
+            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
+            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
+        }
         // A heading introduces the section under it: when nothing of that section was kept ("Share this:",
         // "More stories"), the heading goes too, unless it is prose itself (a pull quote set as a heading).
         var keptUnderNextHeading = false
@@ -171,14 +181,6 @@ public struct ContentExtractor: Sendable {
                 && !signOff.contains(index) {
                 keep[index] = false
             }
-        }
-        // A heading that is all link is the title of another page: the prose right after it, in a box that
-        // holds nothing else of content (a teaser card set into the body), is that page's summary.
-        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content
-            && blocks[index - 1].kind == .heading && roles[index - 1] == .boilerplate {
-            var card = tree.nodes[blocks[index - 1].owner].parent
-            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
-            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
         }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []

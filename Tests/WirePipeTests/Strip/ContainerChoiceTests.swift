@@ -286,4 +286,19 @@ import Testing
         #expect(blocks.contains(step))
         #expect(blocks.contains("8 reife Birnen"))
     }
+
+    /// A teaser card's title is as often a line that is all link as a heading: the summary under it, in a
+    /// card that holds nothing else, announces another page, and the list's heading goes with the cards.
+    @Test func theSummaryUnderALinkedTitleLineInACardStaysOut() throws {
+        let names = ["Eiweißdiät", "Buchweizendiät", "Kohlsuppendiät"]
+        let summary = "Eine beliebte Diät für ein aktives Leben, mit bis zu zehn Kilo weniger in zwei Wochen."
+        let cards = names.map { "<div class=\"k8\"><div class=\"k9\"><a href=\"/\($0)\">\($0)</a></div><div class=\"k10\">\(summary)</div></div>" }
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))
+            <h2>Beliebte Diäten</h2><div class="k7">\(cards.joined())</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5))
+    }
 }
