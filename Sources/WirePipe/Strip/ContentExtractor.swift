@@ -158,6 +158,10 @@ public struct ContentExtractor: Sendable {
                 signOff.insert(index)
             }
         }
+        // The cells of a table inside the article (a product's properties, a timetable) are short one by one,
+        // but they are the article's data, neither labels of chrome nor furniture after the prose.
+        let dataCells = dataTableCells(tree: tree, blocks: blocks, keep: keep, containers: containers)
+        signOff.formUnion(dataCells)
         // A short label whose next block was dropped ("DON'T MISS" over a list of links) labels chrome.
         for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading && !signOff.contains(index) {
             if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
@@ -210,6 +214,26 @@ public struct ContentExtractor: Sendable {
             blocks: chosen.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }, comments: comments,
             pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars),
             words: chosen.reduce(0) { $0 + blocks[$1].words })
+    }
+
+    /// The kept blocks that are cells (`<td>`, `<th>`) of a table of at least `data_table_min_rows` rows that
+    /// lies inside a container (a table the container itself sits in is the page's layout, not data).
+    func dataTableCells(tree: DOMTree, blocks: [ScoredBlock], keep: [Bool], containers: [Int]) -> Set<Int> {
+        guard settings.dataTableMinRows > 0 else { return [] }
+        var cells = Set<Int>()
+        var rowsOfTable: [Int: Int] = [:]
+        for index in blocks.indices where keep[index] {
+            let owner = blocks[index].owner
+            let name = tree.nodes[owner].name
+            guard name == "td" || name == "th" else { continue }
+            var table = tree.nodes[owner].parent
+            while table >= 0 && tree.nodes[table].name != "table" { table = tree.nodes[table].parent }
+            guard table >= 0, containers.contains(where: { $0 != table && tree.contains($0, table) }) else { continue }
+            let rows = rowsOfTable[table] ?? (table..<tree.nodes[table].subtreeEnd).reduce(0) { $0 + (tree.nodes[$1].name == "tr" ? 1 : 0) }
+            rowsOfTable[table] = rows
+            if rows >= settings.dataTableMinRows { cells.insert(index) }
+        }
+        return cells
     }
 
     /// The lead: prose between the headline and the article's first kept block, which many layouts put in a

@@ -301,4 +301,17 @@ import Testing
         let blocks = try text(html)
         #expect(blocks == Array(repeating: Self.body, count: 5))
     }
+
+    /// A table inside the article after its last paragraph (a product's properties, a timetable) holds short
+    /// cells only: they are its data, not furniture after the prose nor labels of dropped chrome.
+    @Test func theCellsOfATableInTheArticleAreKept() throws {
+        let rows = [("Region:", "Napa Valley"), ("Rebsorte:", "Zinfandel"), ("Trinktemperatur:", "8 °C"), ("Dekantieren:", "nicht notwendig")]
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))
+            <table>\(rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td></tr>" }.joined())</table></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5) + rows.flatMap { [$0.0, $0.1] })
+    }
 }
