@@ -128,6 +128,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// At least this many short lines in one element (line breaks between them), without links, that
     /// together reach `min_content_chars`, are text like a paragraph (poems, lyrics); 0 turns this off.
     public var verseMinLines: Int = 4
+    /// The short cells of a table of at least this many rows inside the article are its data, kept like its
+    /// paragraphs (not taken for labels of chrome or furniture after the prose); 0 turns this off.
+    public var dataTableMinRows: Int = 3
 
     public init() {}
 
@@ -159,6 +162,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case leadMinSentences = "lead_min_sentences"
         case headlineStoryShare = "headline_story_share"
         case verseMinLines = "verse_min_lines"
+        case dataTableMinRows = "data_table_min_rows"
     }
 
     public init(from decoder: Decoder) throws {
@@ -192,6 +196,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         leadMinSentences = try c.value(.leadMinSentences, default: d.leadMinSentences, check: Allowed.atLeast(1))
         headlineStoryShare = try c.value(.headlineStoryShare, default: d.headlineStoryShare, check: Allowed.within(0...10))
         verseMinLines = try c.value(.verseMinLines, default: d.verseMinLines, check: Allowed.atLeast(0))
+        dataTableMinRows = try c.value(.dataTableMinRows, default: d.dataTableMinRows, check: Allowed.atLeast(0))
     }
 }
 

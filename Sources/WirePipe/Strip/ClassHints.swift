@@ -166,6 +166,17 @@ struct NameMatcher: Sendable {
         }
     }
 
+    /// Whether `bytes[start..<end]` is "has", "with", "no" or "without" (lowercase: names are lowercased).
+    private static func isStateWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch end - start {
+        case 2: return bytes[start] == 0x6E && bytes[start + 1] == 0x6F
+        case 3: return bytes[start] == 0x68 && bytes[start + 1] == 0x61 && bytes[start + 2] == 0x73
+        case 4: return bytes[start] == 0x77 && bytes[start + 1] == 0x69 && bytes[start + 2] == 0x74 && bytes[start + 3] == 0x68
+        case 7: return Array(bytes[start..<end]) == Array("without".utf8)
+        default: return false
+        }
+    }
+
     @inline(__always)
     private static func isSeparator(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
@@ -188,10 +199,20 @@ struct NameMatcher: Sendable {
         var found = ClassHint.none
         names.utf8.withContiguousStorageIfAvailable { bytes in
             var start = 0
+            var afterStateWord = false
             while start < bytes.count {
                 // Skip separators to the start of the next word.
                 if Self.isSeparator(bytes[start]) {
                     start += 1
+                    continue
+                }
+                // A word after "has", "with", "no" or "without" names what the element holds or lacks, a
+                // state of a box rather than its role (`card-has-image`, `no-sidebar`, `with-comments`).
+                if afterStateWord {
+                    afterStateWord = false
+                    var j = start
+                    while j < bytes.count && !Self.isSeparator(bytes[j]) { j += 1 }
+                    start = j + 1
                     continue
                 }
                 var node = 0
@@ -221,6 +242,8 @@ struct NameMatcher: Sendable {
                 // Continue at the next word start.
                 var j = start
                 while j < bytes.count && !Self.isSeparator(bytes[j]) { j += 1 }
+                afterStateWord = j < bytes.count && bytes[j] != 0x20 && bytes[j] != 0x09 && bytes[j] != 0x0A
+                    && Self.isStateWord(bytes, start, j)
                 start = j + 1
             }
         }

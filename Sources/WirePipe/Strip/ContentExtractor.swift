@@ -126,6 +126,16 @@ public struct ContentExtractor: Sendable {
             keep[index] = true
         }
         keepLead(tree: tree, blocks: blocks, roles: roles, title: title, keep: &keep)
+        // A heading that is all link is the title of another page: the prose right after it, in a box that
+        // holds nothing else of content (a teaser card set into the body), is that page's summary. A card's
+        // title is as often a line of its own that is all link, without a sentence (`<div class="title">`).
+        // Done before the headings are looked at, so that a heading over a list of such cards goes with them.
+        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content && roles[index - 1] == .boilerplate
+            && (blocks[index - 1].kind == .heading || (blocks[index - 1].linkChars == blocks[index - 1].chars && blocks[index - 1].sentences == 0)) {
+            var card = tree.nodes[blocks[index - 1].owner].parent
+            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
+            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
+        }
         // A heading introduces the section under it: when nothing of that section was kept ("Share this:",
         // "More stories"), the heading goes too, unless it is prose itself (a pull quote set as a heading).
         var keptUnderNextHeading = false
@@ -148,6 +158,10 @@ public struct ContentExtractor: Sendable {
                 signOff.insert(index)
             }
         }
+        // The cells of a table inside the article (a product's properties, a timetable) are short one by one,
+        // but they are the article's data, neither labels of chrome nor furniture after the prose.
+        let dataCells = dataTableCells(tree: tree, blocks: blocks, keep: keep, containers: containers)
+        signOff.formUnion(dataCells)
         // A short label whose next block was dropped ("DON'T MISS" over a list of links) labels chrome.
         for index in blocks.indices.dropLast() where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading && !signOff.contains(index) {
             if blocks[index].words < settings.minSentenceWords && !keep[index + 1] { keep[index] = false }
@@ -171,14 +185,6 @@ public struct ContentExtractor: Sendable {
                 && !signOff.contains(index) {
                 keep[index] = false
             }
-        }
-        // A heading that is all link is the title of another page: the prose right after it, in a box that
-        // holds nothing else of content (a teaser card set into the body), is that page's summary.
-        for index in blocks.indices.dropFirst() where keep[index] && roles[index] == .content
-            && blocks[index - 1].kind == .heading && roles[index - 1] == .boilerplate {
-            var card = tree.nodes[blocks[index - 1].owner].parent
-            while card > root && !tree.contains(card, blocks[index].owner) { card = tree.nodes[card].parent }
-            if card > root && mass[card].contentChars <= blocks[index].chars { keep[index] = false }
         }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
@@ -208,6 +214,26 @@ public struct ContentExtractor: Sendable {
             blocks: chosen.map { TextBlock(kind: blocks[$0].kind, text: blocks[$0].text) }, comments: comments,
             pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars),
             words: chosen.reduce(0) { $0 + blocks[$1].words })
+    }
+
+    /// The kept blocks that are cells (`<td>`, `<th>`) of a table of at least `data_table_min_rows` rows that
+    /// lies inside a container (a table the container itself sits in is the page's layout, not data).
+    func dataTableCells(tree: DOMTree, blocks: [ScoredBlock], keep: [Bool], containers: [Int]) -> Set<Int> {
+        guard settings.dataTableMinRows > 0 else { return [] }
+        var cells = Set<Int>()
+        var rowsOfTable: [Int: Int] = [:]
+        for index in blocks.indices where keep[index] {
+            let owner = blocks[index].owner
+            let name = tree.nodes[owner].name
+            guard name == "td" || name == "th" else { continue }
+            var table = tree.nodes[owner].parent
+            while table >= 0 && tree.nodes[table].name != "table" { table = tree.nodes[table].parent }
+            guard table >= 0, containers.contains(where: { $0 != table && tree.contains($0, table) }) else { continue }
+            let rows = rowsOfTable[table] ?? (table..<tree.nodes[table].subtreeEnd).reduce(0) { $0 + (tree.nodes[$1].name == "tr" ? 1 : 0) }
+            rowsOfTable[table] = rows
+            if rows >= settings.dataTableMinRows { cells.insert(index) }
+        }
+        return cells
     }
 
     /// The lead: prose between the headline and the article's first kept block, which many layouts put in a
@@ -440,8 +466,13 @@ public struct ContentExtractor: Sendable {
                 }
             }
             // A parent that holds article paragraphs of its own is the article, and the box found first was
-            // only a part of it (a fact box, a pull-out section).
-            if direct[parent] >= threshold, tree.nodes[parent].hint != .negative {
+            // only a part of it (a fact box, a pull-out section). A body hint on the box (or a wrapper up to
+            // it) weights its paragraphs only: it says which box is the body, not that the paragraphs beside
+            // it are less so (the first paragraphs above a "read all" box). Counted once, as one hint.
+            var inBox = best
+            while inBox != parent && tree.nodes[inBox].hint != .positive { inBox = tree.nodes[inBox].parent }
+            let boxWeight = inBox != parent ? settings.positiveHintWeight : 1
+            if direct[parent] * boxWeight >= threshold, tree.nodes[parent].hint != .negative {
                 containers = [parent]
                 level = parent
                 depth += 1

@@ -253,4 +253,65 @@ import Testing
         #expect(blocks.contains(Self.section))
         #expect(blocks.filter { $0 == Self.body }.count == 3)
     }
+
+    /// The first paragraphs sit beside a box the rest of the article is folded into ("Read all"), and only
+    /// that box is named for the body: its hint must not make the paragraphs beside it look too few to be
+    /// the article's, nor leave the top of the story out.
+    @Test func aBodyHintOnTheBoxDoesNotLeaveTheParagraphsBesideItOut() throws {
+        let top = "Der Präsident ist am Samstag überraschend für eine Untersuchung ins Krankenhaus gefahren, hieß es."
+        let html = """
+            <html><body><div class="page"><div class="k1"><div>\(top)</div><div>\(Self.intro)</div>
+            <div class="more"><span>Alles lesen</span></div>
+            <div class="body-rest">\(String(repeating: "<p>\(Self.body)</p>", count: 8))</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.prefix(2) == [top, Self.intro])
+        #expect(blocks.filter { $0 == Self.body }.count == 8)
+        #expect(!blocks.contains("Startseite Kontakt"))
+    }
+
+    /// A class name that says what a box holds ("has-image", "with-comments", "no-sidebar") states a fact
+    /// about it, not what it is: a recipe card inside the body that holds a picture is no picture box.
+    @Test func aClassNamingWhatTheBoxHoldsIsNoHint() throws {
+        let step = "Die Birnen schälen, entkernen und in kleine Würfel schneiden, dann mit dem Zitronensaft mischen."
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 4))
+            <section class="rezept card-has-image"><img src="birne.jpg" alt=""><h3>Zutaten</h3>
+            <ul><li>8 reife Birnen</li><li>1 Zitrone</li><li>1 TL Zimt</li></ul><ol><li>\(step)</li></ol></section></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 4)
+        #expect(blocks.contains(step))
+        #expect(blocks.contains("8 reife Birnen"))
+    }
+
+    /// A teaser card's title is as often a line that is all link as a heading: the summary under it, in a
+    /// card that holds nothing else, announces another page, and the list's heading goes with the cards.
+    @Test func theSummaryUnderALinkedTitleLineInACardStaysOut() throws {
+        let names = ["Eiweißdiät", "Buchweizendiät", "Kohlsuppendiät"]
+        let summary = "Eine beliebte Diät für ein aktives Leben, mit bis zu zehn Kilo weniger in zwei Wochen."
+        let cards = names.map { "<div class=\"k8\"><div class=\"k9\"><a href=\"/\($0)\">\($0)</a></div><div class=\"k10\">\(summary)</div></div>" }
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))
+            <h2>Beliebte Diäten</h2><div class="k7">\(cards.joined())</div></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5))
+    }
+
+    /// A table inside the article after its last paragraph (a product's properties, a timetable) holds short
+    /// cells only: they are its data, not furniture after the prose nor labels of dropped chrome.
+    @Test func theCellsOfATableInTheArticleAreKept() throws {
+        let rows = [("Region:", "Napa Valley"), ("Rebsorte:", "Zinfandel"), ("Trinktemperatur:", "8 °C"), ("Dekantieren:", "nicht notwendig")]
+        let html = """
+            <html><body><div class="page"><div class="k1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))
+            <table>\(rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td></tr>" }.joined())</table></div>
+            <div class="bar"><a href="/a">Startseite</a> <a href="/b">Kontakt</a></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks == Array(repeating: Self.body, count: 5) + rows.flatMap { [$0.0, $0.1] })
+    }
 }
