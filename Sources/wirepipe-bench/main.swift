@@ -8,6 +8,7 @@ import WirePipe
 // Measures pages/s over the given pages, all read into memory first (decompressed), on JOBS threads:
 //   load    nothing per page: the cost of reading, for instruction counts under callgrind
 //   parse   libxml2's htmlReadMemory + xmlFreeDoc only: the floor every page must pay
+//   tree    our own parse only (libxml2's parser into the flat DOMTree, script and style content skipped)
 //   strip   strip alone (parse, metadata, main text) of pages read and decoded before the clock starts
 //   extract fetch (read the file, hash, decompress, decode) + strip: extraction alone, as `run` does it
 //   analyse strip + normalise + analyse: the article document, without writing it
@@ -26,8 +27,8 @@ if arguments.count == 3, arguments[1] == "explain" {
     print(ContentExtractor(settings: StripSettings()).explain(tree, title: title))
     exit(0)
 }
-guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "strip", "extract", "analyse", "analyse-only"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|strip|extract|analyse|analyse-only JOBS FILE...\n".utf8))
+guard arguments.count >= 4, let jobs = Int(arguments[2]), ["load", "parse", "tree", "strip", "extract", "analyse", "analyse-only"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: wirepipe-bench load|parse|tree|strip|extract|analyse|analyse-only JOBS FILE...\n".utf8))
     exit(2)
 }
 let mode = arguments[1]
@@ -92,6 +93,11 @@ DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { htmlReadMemory($0, Int32(buffer.count), nil, nil, options) }
             }
             if let doc { xmlFreeDoc(doc) } else { failures.add(1, ordering: .relaxed) }
+        case "tree":
+            // Our own parse: libxml2's parser feeding the flat tree, script and style content skipped
+            // (`TreeState.skipRawText`); the floor above reads every byte of it.
+            let page = frozenPages[i]
+            if (try? HTMLDocument.parse(page.html, encoding: page.parserEncoding)) == nil { failures.add(1, ordering: .relaxed) }
         case "analyse-only":
             if (try? pipeline.analyse.process(frozenNormalised[i])) == nil { failures.add(1, ordering: .relaxed) }
         case "strip":
