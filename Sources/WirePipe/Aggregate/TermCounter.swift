@@ -149,7 +149,7 @@ struct ByteKeyTable<Value> {
     /// The number of `key` (whose `hash` is given) if it is in the table, else the free slot for it.
     func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int?, slot: Int) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = HashSlots.home(hash, mask: mask)
         while true {
             let id = Int(slots[slot])
             if id < 0 { return (nil, slot) }
@@ -176,15 +176,7 @@ struct ByteKeyTable<Value> {
         hashes.append(hash)
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
-        if hashes.count * 2 > slots.count {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (id, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(id)
-            }
-        }
+        if hashes.count * 2 > slots.count { slots = HashSlots.rebuilt(hashes, size: slots.count * 2) }
     }
 }
 

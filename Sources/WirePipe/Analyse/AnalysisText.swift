@@ -385,7 +385,7 @@ struct ArticleWords {
     /// The number and lowercase string of the ASCII word `s[a..<b]`, lowercased, whose `WordHash` is `hash`.
     mutating func number(asciiLowercaseOf s: [Unicode.Scalar], _ a: Int, _ b: Int, hash: UInt64) -> (Int32, String) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = HashSlots.home(hash, mask: mask)
         while true {
             let id = slots[slot]
             if id < 0 { break }
@@ -412,7 +412,7 @@ struct ArticleWords {
     mutating func number(of lower: String) -> Int32 {
         let hash = WordHash.of(lower)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = HashSlots.home(hash, mask: mask)
         while true {
             let id = slots[slot]
             if id < 0 { break }
@@ -434,19 +434,10 @@ struct ArticleWords {
         lowerWords.append(lower)
         starts.append(bytes.count)
         flags.append(flagTable?.flags(of: lower, hash: hash) ?? [])
-        if hashes.count * 2 > slots.count { grow() }
+        if hashes.count * 2 > slots.count { slots = HashSlots.rebuilt(hashes, size: slots.count * 2) }
         return id
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (id, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
-        }
-    }
 
     @inline(__always)
     private static func equal(_ bytes: [UInt8], _ lo: Int, _ hi: Int, _ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
@@ -498,7 +489,7 @@ struct WordFlagTable: Sendable {
         // Sorted, so the table is laid out the same in every run.
         for (word, value) in flags.sorted(by: { $0.key < $1.key }) {
             let hash = WordHash.of(word)
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = HashSlots.home(hash, mask: mask)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(words.count)
             words.append(word)
@@ -509,7 +500,7 @@ struct WordFlagTable: Sendable {
 
     /// The flags of `word`, whose `WordHash` is `hash` (none for a word in no list).
     func flags(of word: String, hash: UInt64) -> WordFlags {
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = HashSlots.home(hash, mask: mask)
         while true {
             let id = slots[slot]
             if id < 0 { return [] }
