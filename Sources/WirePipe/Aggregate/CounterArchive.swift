@@ -26,13 +26,31 @@ enum CounterArchive {
         Data(encodedBytes(stats))
     }
 
-    /// The archive without the copy into `Data`: the merged total of a large corpus is megabytes, made at
-    /// the end of a run, when memory peaks. Room for the signatures is reserved up front rather than grown
-    /// by doubling.
+    /// The whole archive in one array (a page's contribution: small).
     static func encodedBytes(_ stats: CorpusStatistics) -> [UInt8] {
         var writer = Writer()
-        let signatureBytes = stats.syndicationRecords.count * ((stats.syndication?.hashes ?? 0) * 5 + 160)
-        if signatureBytes > 0 { writer.bytes.reserveCapacity(signatureBytes + 4096) }
+        write(stats, to: &writer)
+        return writer.bytes
+    }
+
+    /// The archive a piece at a time: `sink` gets consecutive pieces of about `chunkSize` bytes (the last
+    /// one shorter), and the byte count is returned. The merged total of a large corpus is megabytes, made
+    /// at the end of a run, when memory peaks: streamed, it is never held whole (see
+    /// `Manifest.storeStatistics`). Statistics that are not modified between two calls give the same bytes.
+    @discardableResult
+    static func encode(_ stats: CorpusStatistics, chunkSize: Int = 64 * 1024, into sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Int {
+        var writer = Writer(chunkSize: chunkSize, sink: sink)
+        write(stats, to: &writer)
+        writer.flush()
+        return writer.flushed
+    }
+
+    /// The archive's length in bytes, without keeping any of it.
+    static func byteCount(_ stats: CorpusStatistics) -> Int {
+        encode(stats) { _ in }
+    }
+
+    private static func write(_ stats: CorpusStatistics, to writer: inout Writer) {
         writer.bytes.append(contentsOf: magic)
         writer.bytes.append(format)
         for value in [stats.pagesSeen, stats.articlesOK, stats.articlesEmpty, stats.notArticles, stats.pagesFailed,
@@ -75,7 +93,6 @@ enum CounterArchive {
             writer.uint(UInt64(record.signature.count))
             for value in record.signature { writer.uint(UInt64(value)) }
         }
-        return writer.bytes
     }
 
     static func decode(_ data: Data) throws(Malformed) -> CorpusStatistics {
@@ -138,8 +155,32 @@ enum CounterArchive {
 
     private struct Writer {
         var bytes: [UInt8] = []
+        /// When streaming: where the bytes go once `chunkSize` of them are gathered (between two map
+        /// entries, so a piece can run over by one entry).
+        private let sink: ((UnsafeRawBufferPointer) -> Void)?
+        private let chunkSize: Int
+        /// Bytes handed to `sink` so far.
+        private(set) var flushed = 0
 
-        init() { bytes.reserveCapacity(4096) }
+        init() {
+            sink = nil
+            chunkSize = .max
+            bytes.reserveCapacity(4096)
+        }
+
+        init(chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+            self.sink = sink
+            self.chunkSize = max(1, chunkSize)
+            bytes.reserveCapacity(self.chunkSize + 4096)
+        }
+
+        /// Hands what is gathered to the sink (a no-op when not streaming).
+        mutating func flush() {
+            guard let sink, !bytes.isEmpty else { return }
+            bytes.withUnsafeBytes(sink)
+            flushed += bytes.count
+            bytes.removeAll(keepingCapacity: true)
+        }
 
         mutating func uint(_ value: UInt64) { bytes.appendVarint(value) }
 
@@ -163,6 +204,7 @@ enum CounterArchive {
             for (key, value) in values {
                 string(key)
                 write(&self, value)
+                if bytes.count >= chunkSize { flush() }
             }
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The manifest: an SQLite database in the output folder (`manifest.sqlite`) with one row per page and
 /// one per page and stage. A page is recorded only after its outputs are in place (a few pages per
@@ -239,17 +240,31 @@ public final class Manifest: Sendable {
         try? database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM corpus WHERE key = 'statistics'") }
     }
 
-    /// Keeps the merged statistics, so a run that changes no page merges nothing.
-    public func storeStatistics(_ archive: some ContiguousBytes) throws(Failure) {
+    /// Keeps the merged statistics (as a `CounterArchive`), so a run that changes no page merges nothing.
+    /// The archive of a large corpus is megabytes and is stored at the end of a run, when memory peaks: it
+    /// is streamed into a blob of its exact size (SQLite's incremental blob I/O) rather than held whole and
+    /// bound, which SQLite would copy once more.
+    public func storeStatistics(_ stats: CorpusStatistics) throws(Failure) {
+        let size = CounterArchive.byteCount(stats)
         do {
+            guard size <= Int(Int32.max) else { throw DatabaseError(resultCode: .SQLITE_TOOBIG, message: "the statistics archive is \(size) bytes") }
             try database.write { db in
-                // Bound through a Data that borrows the bytes (SQLite copies them once more as it binds): the
-                // archive of a large corpus is megabytes, stored at the end of a run when memory peaks.
-                try archive.withUnsafeBytes { raw in
-                    guard let base = raw.baseAddress else { return }
-                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-                    try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', ?)", arguments: [data])
+                try db.execute(sql: "INSERT OR REPLACE INTO corpus (key, value) VALUES ('statistics', zeroblob(?))", arguments: [size])
+                var blob: OpaquePointer?
+                let opened = sqlite3_blob_open(db.sqliteConnection, "main", "corpus", "value", db.lastInsertedRowID, 1, &blob)
+                defer { sqlite3_blob_close(blob) }
+                guard opened == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: "cannot open the statistics blob") }
+                var offset: Int32 = 0
+                var status = SQLITE_OK
+                let written = CounterArchive.encode(stats) { piece in
+                    guard status == SQLITE_OK, let base = piece.baseAddress else { return }
+                    status = sqlite3_blob_write(blob, base, Int32(piece.count), offset)
+                    offset += Int32(piece.count)
                 }
+                guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status), message: "cannot write the statistics blob") }
+                // Both passes walk the same dictionaries, so they give the same length; a difference would be a
+                // bug, and a blob with zeros at its end must not be kept.
+                guard written == size else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the statistics archive changed length (\(size) → \(written))") }
             }
         } catch {
             throw Failure(message: "cannot update the manifest: \(error)")

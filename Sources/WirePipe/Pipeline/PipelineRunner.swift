@@ -242,7 +242,7 @@ public struct PipelineRunner: Sendable {
                         try StatisticsFile.write(stats, settings: settings, to: layout.statistics)
                     }
                     // Encoded only now, once stats.json's JSON is freed: both at once were the run's peak memory.
-                    if total { try manifest.storeStatistics(CounterArchive.encodedBytes(stats)) }
+                    if total { try manifest.storeStatistics(stats) }
                 }
             }
         }

@@ -29,6 +29,37 @@ import Testing
         #expect(archive.count < (try encoder.encode(stats)).count)
     }
 
+    /// The merged total is streamed into the manifest a piece at a time: the pieces, whatever their size, make
+    /// the same bytes as the archive made whole, and the counting pass gives their length.
+    @Test func streamedPiecesMakeTheWholeArchive() throws {
+        let stats = try statistics()
+        let whole = CounterArchive.encodedBytes(stats)
+        #expect(CounterArchive.byteCount(stats) == whole.count)
+        for chunkSize in [1, 100, 4096, 1 << 20] {
+            let gathered = Gathered()
+            let count = CounterArchive.encode(stats, chunkSize: chunkSize) { gathered.bytes.append(contentsOf: $0) }
+            #expect(gathered.bytes == whole && count == whole.count)
+            #expect(chunkSize >= whole.count || gathered.pieces > 1)
+        }
+    }
+
+    /// A manifest keeps the streamed archive whole, and it decodes to the statistics stored.
+    @Test func theManifestKeepsTheStreamedArchive() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = try Manifest(url: folder.appendingPathComponent(Manifest.fileName))
+        let stats = try statistics()
+        try manifest.storeStatistics(stats)
+        let stored = try #require(manifest.cachedStatistics())
+        #expect(stored == CounterArchive.encode(stats))
+        #expect(try CounterArchive.decode(stored) == stats)
+    }
+
+    private final class Gathered {
+        var bytes: [UInt8] = [] { didSet { pieces += 1 } }
+        var pieces = 0
+    }
+
     @Test func emptyStatisticsRoundTrip() throws {
         #expect(try CounterArchive.decode(CounterArchive.encode(CorpusStatistics())) == CorpusStatistics())
     }
