@@ -87,7 +87,7 @@ public struct ContentExtractor: Sendable {
         }
         for (block, role) in zip(blocks, roles) {
             let node = tree.nodes[block.owner]
-            lines.append("\(kept.contains(block.text) ? "KEEP" : "drop") \(role) #\(block.owner)<\(node.name) \(node.classNames.prefix(30))> ld=\(String(format: "%.2f", block.linkDensity)) s=\(block.sentences) w=\(block.words): \(block.text.prefix(70))")
+            lines.append("\(kept.contains(block.text) ? "KEEP" : "drop") \(role) #\(block.owner)<\(node.name) \(node.classNames.prefix(30))> ld=\(String(format: "%.2f", block.linkDensity)) s=\(block.sentences) w=\(block.words) h=\(block.hintWeight): \(block.text.prefix(70))")
         }
         return lines.joined(separator: "\n")
     }
@@ -241,8 +241,10 @@ public struct ContentExtractor: Sendable {
     /// container search therefore leaves out. The headline is the last heading before the body that repeats
     /// the page title, else the last `<h1>`; only when few blocks lie between it and the body
     /// (`lead_max_blocks`, link lists not counted) is what lies there the top of the article, and only its
-    /// prose is kept: blocks of at least `lead_min_sentences` sentences (a one-line dek or an unmarked photo
-    /// caption is not the lead), outside elements hinted as chrome (captions, bylines, share bars).
+    /// prose is kept: blocks of at least `lead_min_sentences` sentences and `lead_min_words` words (a one-line
+    /// dek or an unmarked photo caption is not the lead), outside elements hinted as chrome (captions,
+    /// bylines, share bars). Only the elements around the lead that do not also hold the body are asked: a
+    /// hint on the page's wrapper (`cookies-not-set` on `<body>`) weights the body as much as the lead.
     func keepLead(tree: DOMTree, blocks: [ScoredBlock], roles: [Role], title: String?, keep: inout [Bool]) {
         guard let first = keep.firstIndex(of: true), first > 0 else { return }
         var headline: Int?
@@ -258,9 +260,23 @@ public struct ContentExtractor: Sendable {
         guard let headline else { return }
         let between = (headline + 1)..<first
         guard between.filter({ roles[$0] != .boilerplate }).count <= settings.leadMaxBlocks else { return }
-        for index in between where roles[index] == .content && blocks[index].sentences >= settings.leadMinSentences && blocks[index].hintWeight >= 1 {
+        let body = blocks[first].owner
+        for index in between where roles[index] == .content && blocks[index].sentences >= settings.leadMinSentences
+            && !hintedAsChrome(blocks[index].owner, below: body, tree: tree) && blocks[index].words >= settings.leadMinWords {
             keep[index] = true
         }
+    }
+
+    /// Whether an element, or one around it that does not also hold `other`, is hinted as chrome. A hint on
+    /// an element around both (a `cookies-not-set` state on `<body>`) says nothing about the one apart from
+    /// the other.
+    func hintedAsChrome(_ index: Int, below other: Int, tree: DOMTree) -> Bool {
+        var current = index
+        while current >= 0 && !tree.contains(current, other) {
+            if tree.nodes[current].hint == .negative { return true }
+            current = tree.nodes[current].parent
+        }
+        return false
     }
 
     /// Elements that embed another document (an advertisement, a player) in place.
