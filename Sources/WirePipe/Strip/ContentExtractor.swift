@@ -172,6 +172,12 @@ public struct ContentExtractor: Sendable {
             && blocks[index].words < settings.minSentenceWords && DateNormaliser.iso(blocks[index].text) != nil {
             keep[index] = false
         }
+        // The same with the author or the section beside the date, set off by a separator ("24. März 2004,
+        // 19:49 | Genesis", "Politik · 3 June 2021"): a line of fields, not a sentence of the text.
+        for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading
+            && blocks[index].sentences == 0 && Self.isDatelineOfFields(blocks[index].text) {
+            keep[index] = false
+        }
         // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
         // "Publicité", "Реклама"), in whatever language.
         for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind == .paragraph
@@ -585,6 +591,17 @@ public struct ContentExtractor: Sendable {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
         guard let at = lower.firstIndex(of: "@"), at != lower.startIndex else { return false }
         return lower[lower.index(after: at)...].contains(".")
+    }
+
+    /// Separators between the fields of a dateline.
+    static let fieldSeparators: Set<Character> = ["|", "·", "•"]
+
+    /// Whether a line is a few fields set apart by a separator, exactly one of which is a date and nothing
+    /// else. Two dates make a period ("29 November 2018 | 20 January 2019": an exhibition's), which is text.
+    static func isDatelineOfFields(_ text: String) -> Bool {
+        let fields = text.split(whereSeparator: { fieldSeparators.contains($0) })
+        guard fields.count >= 2, fields.count <= 4 else { return false }
+        return fields.filter { DateNormaliser.iso(String($0)) != nil }.count == 1
     }
 
     static func sameText(_ a: String, _ b: String) -> Bool {

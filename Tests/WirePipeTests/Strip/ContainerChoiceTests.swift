@@ -352,4 +352,17 @@ extension ContainerChoiceTests {
         #expect(try text(page(dek)).first == Self.body)
         #expect(try text(page(Self.lead)).first == Self.lead)
     }
+
+    /// A line of a date and the author (or section) set apart by a separator is the page's dateline; two
+    /// dates so set are a period (an exhibition's dates), which is the text's.
+    @Test func aDateAndAnAuthorSetApartAreADateline() throws {
+        let html = """
+            <html><body><div class="k1"><h2>Leseprobe online</h2><div>24. März 2004, 19:49 | Genesis</div>
+            <p>\(Self.body)</p><p>\(Self.body)</p><p>Ausstellung</p><p>29. November 2018 | 20. Januar 2019</p><p>\(Self.body)</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+        #expect(!blocks.contains("24. März 2004, 19:49 | Genesis"))
+        #expect(blocks.contains("29. November 2018 | 20. Januar 2019"))
+    }
 }
