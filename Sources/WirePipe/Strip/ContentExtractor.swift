@@ -192,6 +192,16 @@ public struct ContentExtractor: Sendable {
                 keep[index] = false
             }
         }
+        // The last kept blocks, when their words are mostly links, are the page's notes set after the
+        // text ("Our Standards: The … Principles.", "More on this: …"), not its last paragraphs.
+        var tail = blocks.count - 1
+        while tail >= 0 {
+            if keep[tail] {
+                guard blocks[tail].kind == .paragraph, blocks[tail].linkDensity > settings.maxLinkDensity, !signOff.contains(tail) else { break }
+                keep[tail] = false
+            }
+            tail -= 1
+        }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
         var inComments: [Int: Bool] = [:]

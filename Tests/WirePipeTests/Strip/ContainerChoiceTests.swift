@@ -365,4 +365,20 @@ extension ContainerChoiceTests {
         #expect(!blocks.contains("24. März 2004, 19:49 | Genesis"))
         #expect(blocks.contains("29. November 2018 | 20. Januar 2019"))
     }
+
+    /// Paragraphs after the text whose words are mostly links are the page's notes ("Our Standards: The
+    /// Trust Principles."); such a paragraph between the text's paragraphs is the text's own.
+    @Test func linkedNotesAfterTheTextStayOut() throws {
+        let linked = "Mehr dazu steht im <a href=\"/a\">Bericht des Rechnungshofs über die Prüfung der Behörde</a>."
+        let note = "Unsere Grundsätze: <a href=\"/s\">Die Leitlinien der Redaktion für unabhängigen Journalismus</a>."
+        let html = """
+            <html><body><div class="k1"><p>\(Self.body)</p><p>\(linked)</p><p>\(Self.body)</p><p>\(Self.body)</p>
+            <p>\(note)</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+        #expect(blocks.contains { $0.hasPrefix("Mehr dazu steht im Bericht") })
+        #expect(!blocks.contains { $0.hasPrefix("Unsere Grundsätze") })
+    }
 }
+
