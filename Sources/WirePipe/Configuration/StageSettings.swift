@@ -131,6 +131,9 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// The short cells of a table of at least this many rows inside the article are its data, kept like its
     /// paragraphs (not taken for labels of chrome or furniture after the prose); 0 turns this off.
     public var dataTableMinRows: Int = 3
+    /// A lead (above) needs at least this many words as well: a dek of two short lines, or one whose figure
+    /// ("$2.8 billion") reads as two sentences, is not the opening of the text.
+    public var leadMinWords: Int = 15
 
     public init() {}
 
@@ -163,6 +166,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case headlineStoryShare = "headline_story_share"
         case verseMinLines = "verse_min_lines"
         case dataTableMinRows = "data_table_min_rows"
+        case leadMinWords = "lead_min_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -197,6 +201,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         headlineStoryShare = try c.value(.headlineStoryShare, default: d.headlineStoryShare, check: Allowed.within(0...10))
         verseMinLines = try c.value(.verseMinLines, default: d.verseMinLines, check: Allowed.atLeast(0))
         dataTableMinRows = try c.value(.dataTableMinRows, default: d.dataTableMinRows, check: Allowed.atLeast(0))
+        leadMinWords = try c.value(.leadMinWords, default: d.leadMinWords, check: Allowed.atLeast(0))
     }
 }
 

@@ -87,7 +87,7 @@ public struct ContentExtractor: Sendable {
         }
         for (block, role) in zip(blocks, roles) {
             let node = tree.nodes[block.owner]
-            lines.append("\(kept.contains(block.text) ? "KEEP" : "drop") \(role) #\(block.owner)<\(node.name) \(node.classNames.prefix(30))> ld=\(String(format: "%.2f", block.linkDensity)) s=\(block.sentences) w=\(block.words): \(block.text.prefix(70))")
+            lines.append("\(kept.contains(block.text) ? "KEEP" : "drop") \(role) #\(block.owner)<\(node.name) \(node.classNames.prefix(30))> ld=\(String(format: "%.2f", block.linkDensity)) s=\(block.sentences) w=\(block.words) h=\(block.hintWeight): \(block.text.prefix(70))")
         }
         return lines.joined(separator: "\n")
     }
@@ -172,6 +172,12 @@ public struct ContentExtractor: Sendable {
             && blocks[index].words < settings.minSentenceWords && DateNormaliser.iso(blocks[index].text) != nil {
             keep[index] = false
         }
+        // The same with the author or the section beside the date, set off by a separator ("24. März 2004,
+        // 19:49 | Genesis", "Politik · 3 June 2021"): a line of fields, not a sentence of the text.
+        for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind != .heading
+            && blocks[index].sentences == 0 && Self.isDatelineOfFields(blocks[index].text) {
+            keep[index] = false
+        }
         // A word or two right before an empty box or an embedded frame labels an advertising slot ("Anzeige",
         // "Publicité", "Реклама"), in whatever language.
         for index in blocks.indices where keep[index] && roles[index] == .neutral && blocks[index].kind == .paragraph
@@ -185,6 +191,16 @@ public struct ContentExtractor: Sendable {
                 && !signOff.contains(index) {
                 keep[index] = false
             }
+        }
+        // The last kept blocks, when their words are mostly links, are the page's notes set after the
+        // text ("Our Standards: The … Principles.", "More on this: …"), not its last paragraphs.
+        var tail = blocks.count - 1
+        while tail >= 0 {
+            if keep[tail] {
+                guard blocks[tail].kind == .paragraph, blocks[tail].linkDensity > settings.maxLinkDensity, !signOff.contains(tail) else { break }
+                keep[tail] = false
+            }
+            tail -= 1
         }
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
@@ -241,8 +257,10 @@ public struct ContentExtractor: Sendable {
     /// container search therefore leaves out. The headline is the last heading before the body that repeats
     /// the page title, else the last `<h1>`; only when few blocks lie between it and the body
     /// (`lead_max_blocks`, link lists not counted) is what lies there the top of the article, and only its
-    /// prose is kept: blocks of at least `lead_min_sentences` sentences (a one-line dek or an unmarked photo
-    /// caption is not the lead), outside elements hinted as chrome (captions, bylines, share bars).
+    /// prose is kept: blocks of at least `lead_min_sentences` sentences and `lead_min_words` words (a one-line
+    /// dek or an unmarked photo caption is not the lead), outside elements hinted as chrome (captions,
+    /// bylines, share bars). Only the elements around the lead that do not also hold the body are asked: a
+    /// hint on the page's wrapper (`cookies-not-set` on `<body>`) weights the body as much as the lead.
     func keepLead(tree: DOMTree, blocks: [ScoredBlock], roles: [Role], title: String?, keep: inout [Bool]) {
         guard let first = keep.firstIndex(of: true), first > 0 else { return }
         var headline: Int?
@@ -258,9 +276,23 @@ public struct ContentExtractor: Sendable {
         guard let headline else { return }
         let between = (headline + 1)..<first
         guard between.filter({ roles[$0] != .boilerplate }).count <= settings.leadMaxBlocks else { return }
-        for index in between where roles[index] == .content && blocks[index].sentences >= settings.leadMinSentences && blocks[index].hintWeight >= 1 {
+        let body = blocks[first].owner
+        for index in between where roles[index] == .content && blocks[index].sentences >= settings.leadMinSentences
+            && !hintedAsChrome(blocks[index].owner, below: body, tree: tree) && blocks[index].words >= settings.leadMinWords {
             keep[index] = true
         }
+    }
+
+    /// Whether an element, or one around it that does not also hold `other`, is hinted as chrome. A hint on
+    /// an element around both (a `cookies-not-set` state on `<body>`) says nothing about the one apart from
+    /// the other.
+    func hintedAsChrome(_ index: Int, below other: Int, tree: DOMTree) -> Bool {
+        var current = index
+        while current >= 0 && !tree.contains(current, other) {
+            if tree.nodes[current].hint == .negative { return true }
+            current = tree.nodes[current].parent
+        }
+        return false
     }
 
     /// Elements that embed another document (an advertisement, a player) in place.
@@ -569,6 +601,17 @@ public struct ContentExtractor: Sendable {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
         guard let at = lower.firstIndex(of: "@"), at != lower.startIndex else { return false }
         return lower[lower.index(after: at)...].contains(".")
+    }
+
+    /// Separators between the fields of a dateline.
+    static let fieldSeparators: Set<Character> = ["|", "·", "•"]
+
+    /// Whether a line is a few fields set apart by a separator, exactly one of which is a date and nothing
+    /// else. Two dates make a period ("29 November 2018 | 20 January 2019": an exhibition's), which is text.
+    static func isDatelineOfFields(_ text: String) -> Bool {
+        let fields = text.split(whereSeparator: { fieldSeparators.contains($0) })
+        guard fields.count >= 2, fields.count <= 4 else { return false }
+        return fields.filter { DateNormaliser.iso(String($0)) != nil }.count == 1
     }
 
     static func sameText(_ a: String, _ b: String) -> Bool {

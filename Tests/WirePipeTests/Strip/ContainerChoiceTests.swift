@@ -315,3 +315,70 @@ import Testing
         #expect(blocks == Array(repeating: Self.body, count: 5) + rows.flatMap { [$0.0, $0.1] })
     }
 }
+
+extension ContainerChoiceTests {
+    static let lead = "Der Netzbetreiber übernimmt den Sendenetz-Anbieter und steigt damit ins Fernsehgeschäft ein. Kunden sollen Sendungen in HD empfangen."
+
+    /// A chrome hint on the element around both the lead and the body (a `cookies-not-set` state on
+    /// `<body>`) weights them alike and says nothing about the lead; a caption box between the headline and
+    /// the body is chrome even when hints for the article above it outweigh its own.
+    @Test func aHintAroundLeadAndBodyAlikeDoesNotLeaveTheLeadOut() throws {
+        let caption = "Das Foto zeigt den Sendeturm am Stadtrand, aufgenommen im vergangenen Winter von einem Hubschrauber aus. Er ist weithin sichtbar."
+        let html = """
+            <html><head><title>Einstieg ins Fernsehen</title></head><body class="cookies-not-set">
+            <article class="post"><div class="article-main"><h1>Einstieg ins Fernsehen</h1>
+            <div class="excerpt"><p>\(Self.lead)</p></div>
+            <div class="photo-caption"><p>\(caption)</p></div>
+            <div class="entry-content">\(String(repeating: "<p>\(Self.body)</p>", count: 6))</div></div></article>
+            <div class="k6"><a href="/1">Mehr zum Thema</a> <a href="/2">Impressum</a></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.first == Self.lead)
+        #expect(blocks.filter { $0 == Self.body }.count == 6)
+        #expect(!blocks.contains(caption))
+    }
+
+    /// A dek of two short lines under the headline is no lead, however its lines end; a lead of two full
+    /// sentences is.
+    @Test func aDekOfTwoShortLinesIsNoLead() throws {
+        let dek = "Der Streit um die Rechte geht weiter ... was für eine Zeit zum Leben ..."
+        func page(_ top: String) -> String {
+            """
+            <html><head><title>Streit um Rechte</title></head><body><div class="k1"><h1>Streit um Rechte</h1>
+            <div class="k2">\(top)</div>
+            <div class="k4">\(String(repeating: "<p>\(Self.body)</p>", count: 6))</div></div></body></html>
+            """
+        }
+        #expect(try text(page(dek)).first == Self.body)
+        #expect(try text(page(Self.lead)).first == Self.lead)
+    }
+
+    /// A line of a date and the author (or section) set apart by a separator is the page's dateline; two
+    /// dates so set are a period (an exhibition's dates), which is the text's.
+    @Test func aDateAndAnAuthorSetApartAreADateline() throws {
+        let html = """
+            <html><body><div class="k1"><h2>Leseprobe online</h2><div>24. März 2004, 19:49 | Genesis</div>
+            <p>\(Self.body)</p><p>\(Self.body)</p><p>Ausstellung</p><p>29. November 2018 | 20. Januar 2019</p><p>\(Self.body)</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+        #expect(!blocks.contains("24. März 2004, 19:49 | Genesis"))
+        #expect(blocks.contains("29. November 2018 | 20. Januar 2019"))
+    }
+
+    /// Paragraphs after the text whose words are mostly links are the page's notes ("Our Standards: The
+    /// Trust Principles."); such a paragraph between the text's paragraphs is the text's own.
+    @Test func linkedNotesAfterTheTextStayOut() throws {
+        let linked = "Mehr dazu steht im <a href=\"/a\">Bericht des Rechnungshofs über die Prüfung der Behörde</a>."
+        let note = "Unsere Grundsätze: <a href=\"/s\">Die Leitlinien der Redaktion für unabhängigen Journalismus</a>."
+        let html = """
+            <html><body><div class="k1"><p>\(Self.body)</p><p>\(linked)</p><p>\(Self.body)</p><p>\(Self.body)</p>
+            <p>\(note)</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 3)
+        #expect(blocks.contains { $0.hasPrefix("Mehr dazu steht im Bericht") })
+        #expect(!blocks.contains { $0.hasPrefix("Unsere Grundsätze") })
+    }
+}
+
