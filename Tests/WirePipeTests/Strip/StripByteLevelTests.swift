@@ -49,4 +49,24 @@ import Testing
         #expect(hyphenated.words == 3)
         #expect(hyphenated.sentences == 1)
     }
+
+    /// The byte-level comparison key of ASCII text is the one the Unicode properties give, for every ASCII
+    /// character and on the lines of a real story; other text is left to the general path.
+    @Test func asciiComparisonKeyIsTheGeneralOne() throws {
+        func general(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        }
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        let lines = try Fixtures.seedParagraphs() + [everyASCII, "", "  ", "U.S. to send F-16s, 2,000 troops: officials"]
+        for line in lines {
+            #expect(ContentExtractor.asciiComparisonKey(line) == general(line), "\(line)")
+            #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
+        }
+        for line in ["Ukraine\u{2019}s", "\u{212A}elvin", "Straße 5", "日本"] {
+            #expect(ContentExtractor.asciiComparisonKey(line) == nil, "\(line)")
+            #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
+        }
+        #expect(ContentExtractor.sameText("Ukraine's war: day 5", "UKRAINES WAR DAY 5"))
+        #expect(!ContentExtractor.sameText("...", "!!!"))
+    }
 }
