@@ -57,11 +57,15 @@ import Testing
             String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
         }
         let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
-        let lines = try Fixtures.seedParagraphs() + [everyASCII, "", "  ", "U.S. to send F-16s, 2,000 troops: officials"]
+        // The story's lines as written (curly quotes: the general path) and in their ASCII match form.
+        let story = try Fixtures.seedParagraphs()
+        let lines = story + story.map(TextFolding.matchForm) + [everyASCII, "", "  ", "U.S. to send F-16s, 2,000 troops: officials"]
         for line in lines {
-            #expect(ContentExtractor.asciiComparisonKey(line) == general(line), "\(line)")
+            let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+            #expect(ContentExtractor.asciiComparisonKey(line) == (ascii ? general(line) : nil), "\(line)")
             #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
         }
+        #expect(story.map(TextFolding.matchForm).filter { $0.utf8.allSatisfy { $0 < 0x80 } }.count >= 10)
         for line in ["Ukraine\u{2019}s", "\u{212A}elvin", "Straße 5", "日本"] {
             #expect(ContentExtractor.asciiComparisonKey(line) == nil, "\(line)")
             #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
