@@ -52,8 +52,10 @@ enum ClassHint: Equatable, Sendable {
     /// piece of evidence, not three. Only asked for elements whose `hint` is negative.
     static func negativeEvidence(_ node: DOMTree.Node) -> Int {
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return -2 }
-        if negativeTags.contains(node.name) { return -3 }
-        let names = headingTags.contains(node.name) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
+        // The tag's kind says what its name does (`TagKind.chrome`, `.heading`), without the name hashed into
+        // two sets for every element a block is built under.
+        if node.tag.contains(.chrome) { return -3 }
+        let names = node.tag.contains(.heading) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
         if BlockText.containsASCII(names, "caption") { return -4 }
         return matcher.negativeTerm(names)
     }

@@ -73,4 +73,14 @@ import Testing
         #expect(ContentExtractor.sameText("Ukraine's war: day 5", "UKRAINES WAR DAY 5"))
         #expect(!ContentExtractor.sameText("...", "!!!"))
     }
+
+    /// The tag kinds `ClassHint.negativeEvidence` reads are the tag-name sets it read before.
+    @Test func tagKindsMatchTheHintTagSets() {
+        let names = Set(TagKind.table.keys).union(ClassHint.negativeTags).union(ClassHint.headingTags).union(["span", "div", "x-nav"])
+        for name in names {
+            let kind = TagKind.table[name] ?? []
+            #expect(kind.contains(.chrome) == ClassHint.negativeTags.contains(name), "\(name)")
+            #expect(kind.contains(.heading) == ClassHint.headingTags.contains(name), "\(name)")
+        }
+    }
 }
