@@ -84,17 +84,19 @@ enum ClassHint: Equatable, Sendable {
 
     /// The hint of an element from its parts, before the tree builder makes its node.
     static func of(attributes: DOMTree.Attributes, classNames: String, tag: TagFacts) -> ClassHint {
-        func attribute(_ name: String) -> String? {
-            for attribute in attributes where attribute.name == name { return attribute.value }
+        // Attributes found by their names' indices (`HTMLDocument.keptAttributeNames`), not by comparing
+        // strings: this runs for every element with attributes.
+        func attribute(_ index: Int) -> String? {
+            for attribute in attributes where attribute.nameIndex == index { return attribute.value }
             return nil
         }
-        if let itemprop = attribute("itemprop"), isArticleBody(itemprop) { return .positive }
-        if let role = attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
+        if let itemprop = attribute(HTMLDocument.itempropAttribute), isArticleBody(itemprop) { return .positive }
+        if let role = attribute(HTMLDocument.roleAttribute), negativeRoles.contains(role.lowercased()) { return .negative }
         if tag.isNegative { return .negative }
         let semanticArticle = tag.isSemanticArticle
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie", "share-your-story"), not
         // a statement of what the element is: only its class names hint.
-        let names = tag.isHeading ? (attribute("class")?.lowercased() ?? "") : classNames
+        let names = tag.isHeading ? (attribute(HTMLDocument.classAttribute)?.lowercased() ?? "") : classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
         if BlockText.containsASCII(names, "caption") { return .negative }
         switch matcher.match(names) {

@@ -157,6 +157,8 @@ public struct DOMTree: Sendable {
         let storage: Storage
 
         public var name: String { HTMLDocument.keptAttributeNames[Int(record.nameID)] }
+        /// The index of `name` in `HTMLDocument.keptAttributeNames`: comparing it costs no string.
+        var nameIndex: Int { Int(record.nameID) }
         public var value: String { storage.string(record.valueStart, record.valueEnd) }
     }
 

@@ -83,4 +83,13 @@ import Testing
             #expect(kind.contains(.heading) == ClassHint.headingTags.contains(name), "\(name)")
         }
     }
+
+    /// The attribute indices the hint and the hidden test compare are those of the names they stand for.
+    @Test func attributeIndicesNameTheirAttributes() {
+        let names = HTMLDocument.keptAttributeNames
+        #expect(names[HTMLDocument.classAttribute] == "class" && names[HTMLDocument.roleAttribute] == "role")
+        #expect(names[HTMLDocument.itempropAttribute] == "itemprop")
+        #expect(names[HTMLDocument.hiddenAttribute] == "hidden" && names[HTMLDocument.ariaHiddenAttribute] == "aria-hidden")
+        #expect(names[HTMLDocument.styleAttribute] == "style")
+    }
 }
