@@ -43,9 +43,7 @@ public enum StopWords {
     /// same form the term counter produces (match form, lowercased).
     static func parse(_ text: String) -> Set<String> {
         var words: Set<String> = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            guard !word.isEmpty, !word.hasPrefix("#") else { continue }
+        for word in WordListText.entries(text, cutAtHash: false) where !word.hasPrefix("#") {
             words.insert(TextFolding.matchForm(word).lowercased())
         }
         return words

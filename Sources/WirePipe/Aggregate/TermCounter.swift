@@ -77,7 +77,7 @@ struct TermCounter: Sendable {
     /// yet taken out.
     private static func word(_ form: UnsafeBufferPointer<UInt8>, language: String, english: Bool) -> (hash: UInt64, term: String?) {
         guard form.allSatisfy({ $0 < 0x80 }) else {
-            let word = String(decoding: form, as: UTF8.self).lowercased()
+            let word = TwoByteLowercase.lowercased(form) ?? String(decoding: form, as: UTF8.self).lowercased()
             return (MinHash.fnv1a(word), Self.candidate(word, language: language))
         }
         // ASCII words, nearly all: lowercased, hashed and checked on the bytes, one string made for a term.

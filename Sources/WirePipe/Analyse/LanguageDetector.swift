@@ -673,9 +673,15 @@ public struct LanguageDetector: Sendable {
                 keys = [UInt64](repeating: 0, count: size)
                 values = [[Int]?](repeating: nil, count: size)
                 mask = size - 1
-                for (word, languages) in words.sorted(by: { $0.key < $1.key }) {
+                // In the order of the hashes, so the table is laid out the same in every run (sorting the words
+                // as strings cost more than the rest of the start-up's language tables); the hashes are distinct
+                // (`LanguageDetectorTests`), so the order of insertion changes no look-up.
+                let hashed = words.map { word, languages -> (UInt64, [Int]) in
                     var h = hashSeed
                     for c in word.unicodeScalars { h = hash(h, c.value) }
+                    return (h, languages)
+                }
+                for (h, languages) in hashed.sorted(by: { $0.0 < $1.0 }) {
                     var slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
                     while values[slot] != nil, keys[slot] != h { slot = (slot + 1) & mask }
                     if values[slot] == nil { count += 1 }
@@ -716,8 +722,10 @@ public struct LanguageDetector: Sendable {
         private static func table(_ lists: [String]) -> [String: [Int]] {
             var result: [String: [Int]] = [:]
             for (language, list) in lists.enumerated() {
-                for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                    let key = String(word)
+                // Split on the bytes: no word of the lists starts with a combining mark, which alone would join
+                // a space to it as one `Character` (`LanguageDetectorTests`).
+                for word in list.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }) {
+                    let key = String(decoding: word, as: UTF8.self)
                     if result[key]?.contains(language) == true { continue }
                     result[key, default: []].append(language)
                 }

@@ -57,11 +57,7 @@ struct WordLists: Sendable {
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
                 throw WordListError(file: "\(name).txt", reason: "unreadable: \(error.localizedDescription)")
             }
-            let entries = text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-                let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                let trimmed = entry.trimmingCharacters(in: .whitespaces)
-                return trimmed.isEmpty ? nil : trimmed
-            }
+            let entries = WordListText.entries(text, cutAtHash: true)
             guard !entries.isEmpty else { throw WordListError(file: "\(name).txt", reason: "has no entries") }
             return entries
         }

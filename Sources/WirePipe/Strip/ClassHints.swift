@@ -52,8 +52,10 @@ enum ClassHint: Equatable, Sendable {
     /// piece of evidence, not three. Only asked for elements whose `hint` is negative.
     static func negativeEvidence(_ node: DOMTree.Node) -> Int {
         if let role = node.attribute("role"), negativeRoles.contains(role.lowercased()) { return -2 }
-        if negativeTags.contains(node.name) { return -3 }
-        let names = headingTags.contains(node.name) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
+        // The tag's kind says what its name does (`TagKind.chrome`, `.heading`), without the name hashed into
+        // two sets for every element a block is built under.
+        if node.tag.contains(.chrome) { return -3 }
+        let names = node.tag.contains(.heading) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
         if BlockText.containsASCII(names, "caption") { return -4 }
         return matcher.negativeTerm(names)
     }
@@ -82,17 +84,19 @@ enum ClassHint: Equatable, Sendable {
 
     /// The hint of an element from its parts, before the tree builder makes its node.
     static func of(attributes: DOMTree.Attributes, classNames: String, tag: TagFacts) -> ClassHint {
-        func attribute(_ name: String) -> String? {
-            for attribute in attributes where attribute.name == name { return attribute.value }
+        // Attributes found by their names' indices (`HTMLDocument.keptAttributeNames`), not by comparing
+        // strings: this runs for every element with attributes.
+        func attribute(_ index: Int) -> String? {
+            for attribute in attributes where attribute.nameIndex == index { return attribute.value }
             return nil
         }
-        if let itemprop = attribute("itemprop"), isArticleBody(itemprop) { return .positive }
-        if let role = attribute("role"), negativeRoles.contains(role.lowercased()) { return .negative }
+        if let itemprop = attribute(HTMLDocument.itempropAttribute), isArticleBody(itemprop) { return .positive }
+        if let role = attribute(HTMLDocument.roleAttribute), negativeRoles.contains(role.lowercased()) { return .negative }
         if tag.isNegative { return .negative }
         let semanticArticle = tag.isSemanticArticle
         // A heading's id is an anchor made from its own words ("nav_nur_die_folie", "share-your-story"), not
         // a statement of what the element is: only its class names hint.
-        let names = tag.isHeading ? (attribute("class")?.lowercased() ?? "") : classNames
+        let names = tag.isHeading ? (attribute(HTMLDocument.classAttribute)?.lowercased() ?? "") : classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
         if BlockText.containsASCII(names, "caption") { return .negative }
         switch matcher.match(names) {

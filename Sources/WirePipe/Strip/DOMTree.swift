@@ -157,6 +157,8 @@ public struct DOMTree: Sendable {
         let storage: Storage
 
         public var name: String { HTMLDocument.keptAttributeNames[Int(record.nameID)] }
+        /// The index of `name` in `HTMLDocument.keptAttributeNames`: comparing it costs no string.
+        var nameIndex: Int { Int(record.nameID) }
         public var value: String { storage.string(record.valueStart, record.valueEnd) }
     }
 
@@ -226,6 +228,8 @@ struct TagKind: OptionSet, Sendable {
     static let link = TagKind(rawValue: 1 << 7)
     /// A line break: ends a block without being a container.
     static let lineBreak = TagKind(rawValue: 1 << 8)
+    /// Chrome by definition (`ClassHint.negativeTags`: nav, aside, footer, form).
+    static let chrome = TagKind(rawValue: 1 << 9)
 
     static let table: [String: TagKind] = {
         var table: [String: TagKind] = [:]
@@ -247,6 +251,7 @@ struct TagKind: OptionSet, Sendable {
             "iframe", "object", "embed", "canvas", "video", "audio", "picture", "img", "button", "input", "figure",
             "figcaption", "dialog", "map", "meta", "link",
         ] { table[name, default: []].insert(.excluded) }
+        for name in ClassHint.negativeTags { table[name, default: []].insert(.chrome) }
         return table
     }()
 }

@@ -21,6 +21,8 @@ public enum HTMLDocument {
     ]
     /// Indices in `keptAttributeNames` of the attributes the tree builder looks at itself.
     static let classAttribute = 0, idAttribute = 1, roleAttribute = 2, itempropAttribute = 3, typeAttribute = 11
+    /// Indices of the attributes that hide an element (`TextBlockBuilder.isHidden`).
+    static let hiddenAttribute = 12, ariaHiddenAttribute = 13, styleAttribute = 14
 
     /// Elements whose text is never text of the page (dropped while copying). JSON-LD scripts are kept.
     static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]

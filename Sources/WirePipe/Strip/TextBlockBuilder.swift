@@ -33,11 +33,13 @@ struct TextBlockBuilder {
     }
 
     static func isHidden(attributes: DOMTree.Attributes) -> Bool {
+        // By the names' indices: this runs for every element with attributes, and a `switch` over the name
+        // strings compared each with all three.
         for attribute in attributes {
-            switch attribute.name {
-            case "hidden": return true
-            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
-            case "style":
+            switch attribute.nameIndex {
+            case HTMLDocument.hiddenAttribute: return true
+            case HTMLDocument.ariaHiddenAttribute: if attribute.value.lowercased() == "true" { return true }
+            case HTMLDocument.styleAttribute:
                 if BlockText.containsASCII(attribute.value, "display:none", ignoringSpaces: true)
                     || BlockText.containsASCII(attribute.value, "visibility:hidden", ignoringSpaces: true) {
                     return true

@@ -80,6 +80,20 @@ struct LanguageDetectorTests {
         #expect(LanguageDetector.Profiles.cyrillicHashed.count == LanguageDetector.Profiles.cyrillicWords.count)
     }
 
+    /// The profile words are split on bytes; as `Character`s they split the same way, since none starts with
+    /// a combining mark (which would join the space before it into one `Character`).
+    @Test func profileWordsSplitAsCharactersWould() {
+        for lists in [LanguageDetector.Profiles.latinLists, LanguageDetector.Profiles.cyrillicLists] {
+            for list in lists {
+                let asCharacters = list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+                let asBytes = list.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).map { String(decoding: $0, as: UTF8.self) }
+                #expect(asBytes == asCharacters)
+            }
+        }
+        let words = Set(LanguageDetector.Profiles.latinWords.keys)
+        #expect(words.contains("the") && words.contains("für") && words.contains("l'"))
+    }
+
     @Test func decomposedAccentsMatchLikeComposedOnes() {
         // "été" and "déjà" are profile words; written with combining accents they must still count.
         let composed = "Le projet a été présenté hier et il a déjà été adopté par les députés."

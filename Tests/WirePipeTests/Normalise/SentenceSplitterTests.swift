@@ -199,4 +199,15 @@ struct SentenceSplitterTests {
         #expect(splitter.split("   \n\t\u{A0}  ").isEmpty)
         #expect(splitter.sentences("    ").isEmpty)
     }
+
+    /// The ASCII short path of the acronym test's letter class is the alphabetic property (no ASCII digit is
+    /// alphabetic); other scalars take the property itself.
+    @Test func asciiLettersAreTheAlphabeticScalars() {
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            #expect(SentenceSplitter.isLetter(scalar) == scalar.properties.isAlphabetic, "\(value)")
+        }
+        #expect(SentenceSplitter.isLetter("é") && SentenceSplitter.isLetter("Ж") && !SentenceSplitter.isLetter("٣"))
+        #expect(splitter.sentences("He met Ph.D. students in Washington, D.C. on Monday. Then he left.").count == 2)
+    }
 }

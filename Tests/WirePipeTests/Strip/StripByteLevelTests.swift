@@ -49,4 +49,47 @@ import Testing
         #expect(hyphenated.words == 3)
         #expect(hyphenated.sentences == 1)
     }
+
+    /// The byte-level comparison key of ASCII text is the one the Unicode properties give, for every ASCII
+    /// character and on the lines of a real story; other text is left to the general path.
+    @Test func asciiComparisonKeyIsTheGeneralOne() throws {
+        func general(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        }
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        // The story's lines as written (curly quotes: the general path) and in their ASCII match form.
+        let story = try Fixtures.seedParagraphs()
+        let lines = story + story.map(TextFolding.matchForm) + [everyASCII, "", "  ", "U.S. to send F-16s, 2,000 troops: officials"]
+        for line in lines {
+            let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+            #expect(ContentExtractor.asciiComparisonKey(line) == (ascii ? general(line) : nil), "\(line)")
+            #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
+        }
+        #expect(story.map(TextFolding.matchForm).filter { $0.utf8.allSatisfy { $0 < 0x80 } }.count >= 10)
+        for line in ["Ukraine\u{2019}s", "\u{212A}elvin", "Straße 5", "日本"] {
+            #expect(ContentExtractor.asciiComparisonKey(line) == nil, "\(line)")
+            #expect(ContentExtractor.comparisonKey(line) == general(line), "\(line)")
+        }
+        #expect(ContentExtractor.sameText("Ukraine's war: day 5", "UKRAINES WAR DAY 5"))
+        #expect(!ContentExtractor.sameText("...", "!!!"))
+    }
+
+    /// The tag kinds `ClassHint.negativeEvidence` reads are the tag-name sets it read before.
+    @Test func tagKindsMatchTheHintTagSets() {
+        let names = Set(TagKind.table.keys).union(ClassHint.negativeTags).union(ClassHint.headingTags).union(["span", "div", "x-nav"])
+        for name in names {
+            let kind = TagKind.table[name] ?? []
+            #expect(kind.contains(.chrome) == ClassHint.negativeTags.contains(name), "\(name)")
+            #expect(kind.contains(.heading) == ClassHint.headingTags.contains(name), "\(name)")
+        }
+    }
+
+    /// The attribute indices the hint and the hidden test compare are those of the names they stand for.
+    @Test func attributeIndicesNameTheirAttributes() {
+        let names = HTMLDocument.keptAttributeNames
+        #expect(names[HTMLDocument.classAttribute] == "class" && names[HTMLDocument.roleAttribute] == "role")
+        #expect(names[HTMLDocument.itempropAttribute] == "itemprop")
+        #expect(names[HTMLDocument.hiddenAttribute] == "hidden" && names[HTMLDocument.ariaHiddenAttribute] == "aria-hidden")
+        #expect(names[HTMLDocument.styleAttribute] == "style")
+    }
 }
