@@ -227,15 +227,26 @@ struct ArticleJSONWriter {
 
     /// Before each value of an object. Keys are literals that need no escaping: their bytes are copied as
     /// they are, without the string scan (a document has hundreds of keys).
+    /// The indent, the quoted key and the colon are written as one run of spaces that is then filled in:
+    /// one append instead of a handful (appending byte by byte cost some 500 instructions a key).
     private mutating func key(_ name: StaticString) {
-        element()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        if pretty {
-            bytes.append(contentsOf: " : ".utf8)
-        } else {
-            bytes.append(UInt8(ascii: ":"))
+        if !fresh {
+            bytes.append(UInt8(ascii: ","))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+        }
+        fresh = false
+        let indent = pretty ? 2 * depth : 0
+        let count = name.utf8CodeUnitCount
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + count + (pretty ? 5 : 3)))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var i = start + indent
+            buffer[i] = UInt8(ascii: "\"")
+            UnsafeMutableRawPointer(buffer.baseAddress! + i + 1).copyMemory(from: name.utf8Start, byteCount: count)
+            i += count + 1
+            buffer[i] = UInt8(ascii: "\"")
+            // Pretty: " : " (the spaces are already there); compact: ":".
+            buffer[pretty ? i + 2 : i + 1] = UInt8(ascii: ":")
         }
     }
 
