@@ -238,7 +238,12 @@ struct ArticleJSONWriter {
         let indent = pretty ? 2 * depth : 0
         let count = name.utf8CodeUnitCount
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + count + (pretty ? 5 : 3)))
+        let total = indent + count + (pretty ? 5 : 3)
+        if total <= Self.blanks.count {
+            Self.blanks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<total])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: total))
+        }
         bytes.withUnsafeMutableBufferPointer { buffer in
             var i = start + indent
             buffer[i] = UInt8(ascii: "\"")
@@ -262,6 +267,8 @@ struct ArticleJSONWriter {
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    /// Spaces a key's run is made from (copied at once; a repeated element is appended byte by byte).
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private mutating func indent() {
         guard pretty else { return }

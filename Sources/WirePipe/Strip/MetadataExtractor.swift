@@ -190,8 +190,12 @@ public struct MetadataExtractor: Sendable {
 
     /// Meta tags by lowercased name, property, itemprop or http-equiv; the first of each wins.
     func metaTags(_ tree: DOMTree) -> [String: String] {
+        let metas = tree.elements(named: "meta")
+        // Room for every name at once (growing by doubling rehashed the table several times a page); the
+        // table is only looked up by key, so its layout shows nowhere.
         var tags: [String: String] = [:]
-        for index in tree.elements(named: "meta") {
+        tags.reserveCapacity(metas.count * 2)
+        for index in metas {
             let node = tree.nodes[index]
             guard let content = node.attribute("content") ?? node.attribute("datetime") else { continue }
             // The names by index (`HTMLDocument.keptAttributeNames`): property, name, itemprop, http-equiv.
