@@ -227,15 +227,31 @@ struct ArticleJSONWriter {
 
     /// Before each value of an object. Keys are literals that need no escaping: their bytes are copied as
     /// they are, without the string scan (a document has hundreds of keys).
+    /// The indent, the quoted key and the colon are written as one run of spaces that is then filled in:
+    /// one append instead of a handful (appending byte by byte cost some 500 instructions a key).
     private mutating func key(_ name: StaticString) {
-        element()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        if pretty {
-            bytes.append(contentsOf: " : ".utf8)
+        if !fresh {
+            bytes.append(UInt8(ascii: ","))
+            if pretty { bytes.append(UInt8(ascii: "\n")) }
+        }
+        fresh = false
+        let indent = pretty ? 2 * depth : 0
+        let count = name.utf8CodeUnitCount
+        let start = bytes.count
+        let total = indent + count + (pretty ? 5 : 3)
+        if total <= Self.blanks.count {
+            Self.blanks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<total])) }
         } else {
-            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: total))
+        }
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var i = start + indent
+            buffer[i] = UInt8(ascii: "\"")
+            UnsafeMutableRawPointer(buffer.baseAddress! + i + 1).copyMemory(from: name.utf8Start, byteCount: count)
+            i += count + 1
+            buffer[i] = UInt8(ascii: "\"")
+            // Pretty: " : " (the spaces are already there); compact: ":".
+            buffer[pretty ? i + 2 : i + 1] = UInt8(ascii: ":")
         }
     }
 
@@ -251,6 +267,8 @@ struct ArticleJSONWriter {
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    /// Spaces a key's run is made from (copied at once; a repeated element is appended byte by byte).
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     private mutating func indent() {
         guard pretty else { return }

@@ -52,7 +52,7 @@ final class DOMTreeBuilder {
 /// passes string constants for implied elements), so within one parse a name's address identifies it: the
 /// builder decodes and classifies each distinct name once. (No String in it: the entry is copied out of the
 /// caches for every element.)
-private struct ElementName {
+struct ElementName {
     /// Index of the name in the tree's name table.
     var id: UInt32
     var isScript: Bool
@@ -65,6 +65,70 @@ private struct ElementName {
     var plainHint: ClassHint
     /// What the name says for the hint of an element that has such attributes.
     var hintFacts: ClassHint.TagFacts
+}
+
+extension ElementName {
+    /// The facts of a name; `id` is the tree's.
+    init(name: String, id: UInt32) {
+        let facts = ClassHint.TagFacts(name: name)
+        let plain = DOMTree.Node(record: DOMTree.Record(nameID: id), storage: DOMTree.Storage.empty)
+        self.init(
+            id: id, isScript: name == "script", tag: TagKind.table[name] ?? [],
+            isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
+            isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
+    }
+}
+
+/// The tag names most pages use, with their facts worked out once per process and found by their bytes (an
+/// open-addressed table keyed by FNV-1a). A name outside it takes the general path; either way it gets the
+/// same facts and the same id in the tree (ids are given in order of first use).
+enum CommonTagNames {
+    static let names: [String] = {
+        var names = Set(TagKind.table.keys).union(HTMLDocument.indexedTags).union(HTMLDocument.opaqueElements)
+            .union(ClassHint.negativeTags).union(ClassHint.headingTags)
+        names.formUnion([
+            "span", "a", "strong", "em", "b", "i", "u", "s", "small", "sup", "sub", "time", "label", "source", "cite", "abbr",
+            "code", "font", "ins", "del", "mark", "q", "wbr", "path", "g", "use", "symbol", "defs", "circle", "rect", "polygon",
+            "line", "polyline", "ellipse", "lineargradient", "stop", "clippath", "mask", "track", "param", "kbd", "samp", "var",
+            "bdi", "bdo", "big", "tt", "strike", "nobr", "noindex", "col", "colgroup", "area", "base", "optgroup", "output",
+            "progress", "meter", "data", "slot", "frame", "frameset", "noframes",
+        ])
+        return names.sorted()
+    }()
+
+    /// `ElementName`s of `names` (their ids are set per tree).
+    static let entries: [ElementName] = names.map { ElementName(name: $0, id: 0) }
+
+    private static let slotCount = 1024
+    /// Index into `names` + 1 per slot; 0 for an empty slot.
+    private static let slots: [Int32] = {
+        var slots = [Int32](repeating: 0, count: slotCount)
+        for (index, name) in names.enumerated() {
+            var slot = hash(Array(name.utf8))
+            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        return slots
+    }()
+    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+    private static func hash<C: Collection<UInt8>>(_ name: C) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h >> 20) & (slotCount - 1)
+    }
+
+    /// The index in `names` of a name given as bytes.
+    static func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var slot = hash(name)
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let candidate = bytes[entry - 1]
+            if candidate.count == name.count && candidate.elementsEqual(name) { return entry - 1 }
+            slot = (slot + 1) & (slotCount - 1)
+        }
+    }
 }
 
 struct TreeState {
@@ -96,9 +160,8 @@ struct TreeState {
     /// Scratch for the lowercased `class` and `id` names of the element being started.
     private var classBytes: [UInt8] = []
     private var elementNames: [UnsafeRawPointer: ElementName] = [:]
-    /// Attribute names by address: the index of a kept name in `HTMLDocument.keptAttributeNames`, or -1
-    /// for one wirepipe does not read.
-    private var attributeNames: [UnsafeRawPointer: Int] = [:]
+    /// The tree's name id of each of `CommonTagNames.names`, 0 until the page uses it.
+    private var commonNameIDs: [UInt32]
     /// Direct-mapped caches in front of the two dictionaries, a slot per address bucket: a page uses a few
     /// dozen distinct names thousands of times, and comparing one address costs less than hashing it.
     private var recentElementKeys = [UInt](repeating: 0, count: TreeState.recentSlots)
@@ -115,6 +178,7 @@ struct TreeState {
         self.context = context
         self.limits = limits
         self.stage = stage
+        commonNameIDs = [UInt32](repeating: 0, count: CommonTagNames.names.count)
         records.reserveCapacity(2048)
         // Text and attribute values are a fraction of the page's markup.
         bytes.reserveCapacity(max(4096, pageBytes / 4))
@@ -166,6 +230,19 @@ struct TreeState {
     }
 
     private mutating func knownElementName(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
+        // The common names' facts are worked out once per process, not once per page (decoding and
+        // classifying a name cost some 5,000 instructions, and a page uses dozens of names).
+        if let common = CommonTagNames.index(of: UnsafeBufferPointer(start: pointer, count: Self.length(pointer))) {
+            var id = commonNameIDs[common]
+            if id == 0 {
+                id = UInt32(names.count)
+                names.append(CommonTagNames.names[common])
+                commonNameIDs[common] = id
+            }
+            var entry = CommonTagNames.entries[common]
+            entry.id = id
+            return entry
+        }
         if let known = elementNames[UnsafeRawPointer(pointer)] { return known }
         // The parser reports names lowercased. Two addresses may carry the same name (an implied element's
         // constant and the dictionary's copy): they share an id.
@@ -178,12 +255,7 @@ struct TreeState {
             nameIDs[name] = id
             names.append(name)
         }
-        let facts = ClassHint.TagFacts(name: name)
-        let plain = DOMTree.Node(record: DOMTree.Record(nameID: id), storage: DOMTree.Storage.empty)
-        let entry = ElementName(
-            id: id, isScript: name == "script", tag: TagKind.table[name] ?? [],
-            isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
-            isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
+        let entry = ElementName(name: name, id: id)
         elementNames[UnsafeRawPointer(pointer)] = entry
         return entry
     }
@@ -200,11 +272,14 @@ struct TreeState {
         return kept
     }
 
-    private mutating func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
-        if let known = attributeNames[UnsafeRawPointer(pointer)] { return known }
-        let kept = HTMLDocument.keptAttributeNames.firstIndex(of: Self.string(pointer)) ?? -1
-        attributeNames[UnsafeRawPointer(pointer)] = kept
-        return kept
+    /// On the name's bytes: a handful of length and byte comparisons cost less than making a String and
+    /// hashing the address into a dictionary.
+    private func knownAttributeName(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        let name = UnsafeBufferPointer(start: pointer, count: Self.length(pointer))
+        for (index, kept) in HTMLDocument.keptAttributeBytes.enumerated() where kept.count == name.count && kept.elementsEqual(name) {
+            return index
+        }
+        return -1
     }
 
     mutating func startElement(_ namePointer: UnsafePointer<xmlChar>, _ attributePairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -319,14 +394,24 @@ struct TreeState {
     }
 
     /// Well-formed UTF-8 of XML characters only: no control characters but tab, line feed and carriage
-    /// return (so no NUL), no U+FFFE or U+FFFF. Eight bytes at a time while they are printable ASCII (a
+    /// return (so no NUL), no U+FFFE or U+FFFF. Words of eight bytes at a time while they are printable ASCII (a
     /// byte-by-byte loop cost nine instructions a byte of script).
-    private static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         var nonASCII = false
         var i = 0
         while i < count {
+            // Thirty-two bytes at a time while all are printable ASCII (scripts mostly are), then eight.
+            while i + 32 <= count {
+                let raw = UnsafeRawPointer(base + i)
+                let w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), w3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                let low: UInt64 = 0x2020_2020_2020_2020
+                let outside = ((w0 &- low) | w0) | ((w1 &- low) | w1) | ((w2 &- low) | w2) | ((w3 &- low) | w3)
+                guard outside & 0x8080_8080_8080_8080 == 0 else { break }
+                i += 32
+            }
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 // No byte has its high bit set, and none borrows when 0x20 is taken from it: all in 0x20...0x7F.

@@ -41,7 +41,7 @@ public enum DateNormaliser {
     /// rather than guess. Dates with dots (`26.05.2022`) are always day first; a first number above 12 is
     /// always a day and a second one above 12 always makes it month first.
     public static func iso(_ raw: String, dayFirst: Bool? = nil) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(raw)
         guard !text.isEmpty else { return nil }
         if let value = isoLike(text) { return value }
         if let value = compactDigits(text) { return value }
@@ -69,6 +69,9 @@ public enum DateNormaliser {
     /// `2023年5月18日` (Chinese, Japanese) and `2023년 5월 18일` (Korean): year, month and day each followed by
     /// its mark.
     static func yearMonthDayMarks(_ text: String) -> String? {
+        // The first mark must be a year's: text without one has no such date (its bytes are checked first,
+        // as the scalar properties cost some 5,000 instructions a text).
+        guard containsBytes(text, Self.yearMarks) else { return nil }
         var numbers: [Int] = []
         var current: Int?
         for scalar in text.unicodeScalars {
@@ -94,7 +97,7 @@ public enum DateNormaliser {
             current = nil
         }
         guard numbers.count == 3, valid(numbers[0], numbers[1], numbers[2]) else { return nil }
-        return String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2])
+        return isoDay(numbers[0], numbers[1], numbers[2])
     }
 
     /// `26.05.2022`, `26/05/2022`, `26-05-2022`, `5/26/2022` at the start of the text (a time may follow).
@@ -132,7 +135,7 @@ public enum DateNormaliser {
         else { return nil }
         let (day, month) = dayComesFirst ? (a, b) : (b, a)
         guard valid(year, month, day) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return isoDay(year, month, day)
     }
 
     /// `2022-05-26`, `2022-05-26T18:42:07Z`, `2022-05-26 18:42:07.123+0000`, `2022/05/26`.
@@ -150,7 +153,7 @@ public enum DateNormaliser {
         guard let year = digits(0, 4), s.count >= 10, s[4] == s[7], s[4] == UInt8(ascii: "-") || s[4] == UInt8(ascii: "/"),
               let month = digits(5, 2), let day = digits(8, 2), valid(year, month, day)
         else { return nil }
-        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let date = isoDay(year, month, day)
         guard s.count >= 16, s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " "),
               let hour = digits(11, 2), s[13] == UInt8(ascii: ":"), let minute = digits(14, 2), hour < 24, minute < 60
         else { return date }
@@ -164,30 +167,34 @@ public enum DateNormaliser {
             i += 1
             while i < s.count, s[i] >= 48 && s[i] <= 57 { i += 1 }
         }
-        let time = date + String(format: "T%02d:%02d:%02d", hour, minute, second)
+        let time = date + "T" + twoDigits(hour) + ":" + twoDigits(minute) + ":" + twoDigits(second)
         guard i < s.count else { return date }  // no offset: the local time of an unknown zone, keep the date
         if s[i] == UInt8(ascii: "Z") { return time + "+00:00" }
         if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-"), let oh = digits(i + 1, 2) {
             var j = i + 3
             if j < s.count, s[j] == UInt8(ascii: ":") { j += 1 }
             let om = digits(j, 2) ?? 0
-            return time + (s[i] == UInt8(ascii: "+") ? "+" : "-") + String(format: "%02d:%02d", oh, om)
+            return time + (s[i] == UInt8(ascii: "+") ? "+" : "-") + twoDigits(oh) + ":" + twoDigits(om)
         }
         return date
     }
 
     /// `20220526` and `20220526T184207Z`-like stamps.
     static func compactDigits(_ text: String) -> String? {
+        guard let first = text.utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
         let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
         guard digits.count == 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
               let day = Int(digits.suffix(2)), valid(year, month, day)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return isoDay(year, month, day)
     }
 
     /// `May 26, 2022`, `26 May 2022`, `Thu, 26 May 2022 18:42:07 GMT`, `Thu May 26, 2022 2:42pm EDT`, and the
     /// same in other languages: `26. Mai 2022`, `1er mars 2023`, `17 de febrero de 2023`, `15 июня 2023`.
     static func written(_ text: String) -> String? {
+        // A date needs a year: a word of four characters that `Int` reads as 1990...2100, so four ASCII digits
+        // in a row. Text without them (most bylines and names) skips the lowercasing and Character split.
+        guard hasFourASCIIDigits(text) else { return nil }
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         // Every month word is tried: a name can look like one ("Di Marco Bianchi | 3 aprile 2023").
         for (monthIndex, word) in words.enumerated() {
@@ -203,7 +210,7 @@ public enum DateNormaliser {
                     if abs(distance) == 1 || linked { day = number }
                 }
             }
-            if let day, let year, valid(year, month, day) { return String(format: "%04d-%02d-%02d", year, month, day) }
+            if let day, let year, valid(year, month, day) { return isoDay(year, month, day) }
         }
         return nil
     }
@@ -217,6 +224,77 @@ public enum DateNormaliser {
         return value
     }
 
+    /// `raw.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation (some 10,000 instructions)
+    /// when neither end can be trimmed: an ASCII byte other than tab, line feeds and space is in neither set.
+    static func trimmed(_ raw: String) -> String {
+        func kept(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) }
+        if let first = raw.utf8.first, let last = raw.utf8.last, kept(first), kept(last) { return raw }
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The UTF-8 of 年 and 년, the year marks.
+    static let yearMarks: [[UInt8]] = [Array("年".utf8), Array("년".utf8)]
+
+    static func containsBytes(_ text: String, _ needles: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            needles.contains { needle in
+                guard bytes.count >= needle.count else { return false }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                    if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    static func hasFourASCIIDigits(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// `String(format: "%04d-%02d-%02d", year, month, day)` for a date that passed `valid` (a four-digit
+    /// year, month and day below 100), written by hand: Foundation's formatting cost some 20,000
+    /// instructions a date, and metadata extraction tries several dates a page.
+    static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDigits(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `String(format: "%02d", value)` for 0...99.
+    static func twoDigits(_ value: Int) -> String {
+        var bytes: [UInt8] = []
+        appendDigits(value, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The decimal digits of a non-negative `value`, zero-padded to at least `width` digits (as `%0<width>d`).
+    static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        precondition(value >= 0)
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        while digits.count < width { digits.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: digits.reversed())
+    }
+
     static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         plausibleYears.contains(year) && (1...12).contains(month) && (1...31).contains(day)
     }
@@ -227,7 +305,7 @@ public enum DateNormaliser {
         for i in 0..<max(0, parts.count - 2) {
             if parts[i].count == 4, let year = Int(parts[i]), let month = Int(parts[i + 1]), parts[i + 1].count == 2,
                let day = Int(parts[i + 2].prefix(2)), parts[i + 2].prefix(2).allSatisfy(\.isNumber), valid(year, month, day) {
-                return String(format: "%04d-%02d-%02d", year, month, day)
+                return isoDay(year, month, day)
             }
         }
         return nil

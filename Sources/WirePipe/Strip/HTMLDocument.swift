@@ -19,10 +19,14 @@ public enum HTMLDocument {
         "class", "id", "role", "itemprop", "itemtype", "rel", "property", "name", "content", "datetime", "lang",
         "type", "hidden", "aria-hidden", "style", "href", "http-equiv", "pubdate",
     ]
+    /// The UTF-8 of `keptAttributeNames`, for the tree builder's comparisons.
+    static let keptAttributeBytes: [[UInt8]] = keptAttributeNames.map { Array($0.utf8) }
     /// Indices in `keptAttributeNames` of the attributes the tree builder looks at itself.
     static let classAttribute = 0, idAttribute = 1, roleAttribute = 2, itempropAttribute = 3, typeAttribute = 11
     /// Indices of the attributes that hide an element (`TextBlockBuilder.isHidden`).
     static let hiddenAttribute = 12, ariaHiddenAttribute = 13, styleAttribute = 14
+    /// Indices of attributes metadata extraction compares on their bytes (`DOMTree.attribute(_:of:lowercasedIs:)`).
+    static let relAttribute = 5, propertyAttribute = 6
 
     /// Elements whose text is never text of the page (dropped while copying). JSON-LD scripts are kept.
     static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]

@@ -20,7 +20,7 @@ public struct MetadataExtractor: Sendable {
         let jsonLD = JSONLDReader(tree: tree)
         var result = ArticleMetadata()
 
-        result.url = tree.elements(named: "link").first { tree.nodes[$0].attribute("rel")?.lowercased() == "canonical" }
+        result.url = tree.elements(named: "link").first { tree.attribute(HTMLDocument.relAttribute, of: $0, lowercasedIs: "canonical") }
             .flatMap { tree.nodes[$0].attribute("href") } ?? meta["og:url"] ?? urlHint
 
         // Site name first: the title is cleaned of it.
@@ -106,7 +106,7 @@ public struct MetadataExtractor: Sendable {
         }
         result.section = (meta["article:section"] ?? jsonLD.section).map(TextFolding.foldWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         var tags: [String] = []
-        for index in tree.elements(named: "meta") where tree.nodes[index].attribute("property")?.lowercased() == "article:tag" {
+        for index in tree.elements(named: "meta") where tree.attribute(HTMLDocument.propertyAttribute, of: index, lowercasedIs: "article:tag") {
             if let tag = tree.nodes[index].attribute("content") { tags.append(tag) }
         }
         if tags.isEmpty, let keywords = meta["news_keywords"] ?? meta["keywords"] ?? jsonLD.keywords {
@@ -174,7 +174,7 @@ public struct MetadataExtractor: Sendable {
 
     /// `en-US`, `en_GB`, `EN` → `en`.
     static func languageCode(_ raw: String) -> String? {
-        let code = raw.trimmingCharacters(in: .whitespaces).lowercased().prefix { $0.isLetter }
+        let code = ASCIITrimmer.whitespaces.trim(raw).lowercased().prefix { $0.isLetter }
         return (2...3).contains(code.count) ? String(code) : nil
     }
 
@@ -185,21 +185,28 @@ public struct MetadataExtractor: Sendable {
         return nil
     }
 
+    /// Indices in `HTMLDocument.keptAttributeNames` of property, name, itemprop and http-equiv, in that order.
+    static let metaNameAttributes = ["property", "name", "itemprop", "http-equiv"].map { HTMLDocument.keptAttributeNames.firstIndex(of: $0)! }
+
     /// Meta tags by lowercased name, property, itemprop or http-equiv; the first of each wins.
     func metaTags(_ tree: DOMTree) -> [String: String] {
+        let metas = tree.elements(named: "meta")
+        // Room for every name at once (growing by doubling rehashed the table several times a page); the
+        // table is only looked up by key, so its layout shows nowhere.
         var tags: [String: String] = [:]
-        for index in tree.elements(named: "meta") {
+        tags.reserveCapacity(metas.count * 2)
+        for index in metas {
             let node = tree.nodes[index]
             guard let content = node.attribute("content") ?? node.attribute("datetime") else { continue }
-            for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let name = node.attribute(key)?.lowercased(), tags[name] == nil { tags[name] = content }
+            // The names by index (`HTMLDocument.keptAttributeNames`): property, name, itemprop, http-equiv.
+            for key in Self.metaNameAttributes {
+                if let name = node.attributes.first(where: { $0.nameIndex == key })?.value.lowercased(), tags[name] == nil { tags[name] = content }
             }
         }
         // itemprop=datePublished on any element (often <time> or <span content=…>). The nodes are read in
         // place: a copy of each node retained and released its strings and arrays, for every node of the page.
         if tags["datepublished"] == nil {
-            for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty
-                && tree.nodes[index].attribute("itemprop")?.lowercased() == "datepublished" {
+            for index in tree.nodes.indices where tree.attribute(HTMLDocument.itempropAttribute, of: index, lowercasedIs: "datepublished") {
                 let node = tree.nodes[index]
                 tags["datepublished"] = node.attribute("content") ?? node.attribute("datetime") ?? tree.text(of: index)
                 break
@@ -272,12 +279,21 @@ public struct MetadataExtractor: Sendable {
     func stripSiteName(from title: String, siteName: String?) -> (title: String, site: String?) {
         let ascii = TextFolding.isASCII(title)
         for separator in Self.titleSeparators {
-            // In ASCII text a separator absent from the bytes is absent (no canonical equivalents there):
-            // Foundation's search then need not run.
-            if ascii && !Self.containsBytes(title, separator) { continue }
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = String(title[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let tail = String(title[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            // A separator absent from the bytes is absent: Foundation's search then need not run (some 60,000
+            // instructions). Its search matches canonical equivalents, and the only text canonically
+            // equivalent to a separator but not byte-equal to it is U+0387 GREEK ANO TELEIA for the middle dot.
+            if !Self.containsBytes(title, separator) && (ascii || !Self.mayBeCanonicallyEquivalent(title, separator)) { continue }
+            let head: String, tail: String
+            if ascii {
+                // ASCII text: Foundation's backward search finds the last occurrence of the bytes, and its
+                // whitespace set holds only space and tab there (some 60,000 instructions a search).
+                guard let (headText, tailText) = Self.splitAtLastASCII(title, separator) else { continue }
+                (head, tail) = (headText, tailText)
+            } else {
+                guard let range = title.range(of: separator, options: .backwards) else { continue }
+                head = ASCIITrimmer.whitespaces.trim(title[..<range.lowerBound])
+                tail = ASCIITrimmer.whitespaces.trim(title[range.upperBound...])
+            }
             if let siteName {
                 if Self.similar(tail, siteName) { return (head, tail) }
                 if Self.similar(head, siteName) { return (tail, head) }
@@ -288,6 +304,37 @@ public struct MetadataExtractor: Sendable {
             if tailWords <= 4 && headWords >= 3 && headWords > tailWords { return (head, tail) }
         }
         return (title, nil)
+    }
+
+    /// Whether non-ASCII `text` may hold a canonical equivalent of a title separator without its bytes.
+    static func mayBeCanonicallyEquivalent(_ text: String, _ separator: String) -> Bool {
+        separator.unicodeScalars.contains("\u{00B7}") && containsBytes(text, "\u{0387}")
+    }
+
+    /// For ASCII `text`: the text before and after the last occurrence of `separator`, each trimmed of
+    /// spaces and tabs, as `range(of: separator, options: .backwards)` and `trimmingCharacters(in:
+    /// .whitespaces)` make them; nil where the separator does not occur.
+    static func splitAtLastASCII(_ text: String, _ separator: String) -> (String, String)? {
+        let pattern = Array(separator.utf8)
+        var text = text
+        return text.withUTF8 { bytes -> (String, String)? in
+            guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+            var start = bytes.count - pattern.count
+            while true {
+                var k = 0
+                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
+                if k == pattern.count { break }
+                if start == 0 { return nil }
+                start -= 1
+            }
+            func trimmed(_ from: Int, _ to: Int) -> String {
+                var from = from, to = to
+                while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 { to -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            }
+            return (trimmed(0, start), trimmed(start + pattern.count, bytes.count))
+        }
     }
 
     static func similar(_ a: String, _ b: String) -> Bool {
@@ -327,10 +374,11 @@ public struct MetadataExtractor: Sendable {
             if !names.isEmpty { return (names, "meta:\(key)") }
         }
         // Visible byline: rel=author, itemprop=author, or a short element whose class names a byline.
-        for index in tree.nodes.indices where !tree.nodes[index].attributes.isEmpty {
-            let node = tree.nodes[index]
-            let isByline = node.attribute("rel")?.lowercased() == "author" || node.attribute("itemprop")?.lowercased() == "author"
-                || (node.hasClassNames && tree.withClassNames(of: index, Self.classesNameAByline(bytes:)))
+        for index in tree.nodes.indices where tree.nodes.records[index].attributesEnd > tree.nodes.records[index].attributesStart {
+            let isByline = tree.attribute(HTMLDocument.relAttribute, of: index, lowercasedIs: "author")
+                || tree.attribute(HTMLDocument.itempropAttribute, of: index, lowercasedIs: "author")
+                || (tree.nodes.records[index].bytesEnd > tree.nodes.records[index].bytesStart
+                    && tree.withClassNames(of: index, Self.classesNameAByline(bytes:)))
             guard isByline else { continue }
             let text = TextFolding.foldWhitespace(tree.text(of: index))
             guard !text.isEmpty, text.count <= 120 else { continue }
@@ -376,7 +424,7 @@ public struct MetadataExtractor: Sendable {
         if bylineStart.contains(where: { lower.hasPrefix($0) }) { return true }
         if let space = lower.firstIndex(of: " "), bylineLabels.contains(String(lower[..<space])) { return true }
         guard let colon = lower.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
-        return bylineLabels.contains(lower[..<colon].trimmingCharacters(in: .whitespaces))
+        return bylineLabels.contains(ASCIITrimmer.whitespaces.trim(lower[..<colon]))
     }
 
     /// One to five words, each starting with a capital in scripts that have capitals.
@@ -411,36 +459,48 @@ public struct MetadataExtractor: Sendable {
     }
 
     private static func nameIsAByline(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        if name.elementsEqual("author".utf8) || name.elementsEqual("fn".utf8) { return true }
-        if name.count >= 7, name[(name.count - 7)...].elementsEqual("-author".utf8) { return true }
+        if name.count == 6 && bytes(name, at: 0, are: "author") || name.count == 2 && bytes(name, at: 0, are: "fn") { return true }
+        if name.count >= 7, bytes(name, at: name.count - 7, are: "-author") { return true }
         if name.count >= 6 {
-            for start in 0...(name.count - 6) where name[start] == UInt8(ascii: "b") && name[start..<start + 6].elementsEqual("byline".utf8) {
+            for start in 0...(name.count - 6) where name[start] == UInt8(ascii: "b") && bytes(name, at: start, are: "byline") {
                 return true
             }
         }
         return false
     }
 
+    /// Whether `bytes[start...]` begins with `literal`'s bytes (the caller checked there is room), without the
+    /// generic sequence comparison of `String.UTF8View` (hundreds of instructions a name).
+    @inline(__always)
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, are literal: StaticString) -> Bool {
+        let wanted = literal.utf8Start
+        for k in 0..<literal.utf8CodeUnitCount where bytes[start + k] != wanted[k] { return false }
+        return true
+    }
+
     /// `By Phil Stewart and Idrees Ali | May 26` → [Phil Stewart, Idrees Ali].
     /// Whether `needle`'s UTF-8 bytes occur in `text`'s, case-sensitively (the name joiners are not all
     /// ASCII; `BlockText.containsASCII` serves ASCII needles in any case).
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
-                var k = 1
-                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return true }
+        // Both strings' own UTF-8 in place (an array of the needle cost an allocation a call).
+        var text = text, needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first else { return true }
+            return text.withUTF8 { bytes in
+                guard bytes.count >= pattern.count else { return false }
+                for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                    var k = 1
+                    while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                return false
             }
-            return false
         }
     }
 
     /// What a name part is trimmed of, made once rather than for every part.
     static let nameTrimmed = CharacterSet.whitespaces.union(.punctuationCharacters)
+    static let nameTrimmer = ASCIITrimmer(nameTrimmed)
 
     static func splitNames(_ raw: String) -> [String] {
         var text = TextFolding.foldWhitespace(raw)
@@ -450,12 +510,12 @@ public struct MetadataExtractor: Sendable {
             if ascii && !Self.containsBytes(text, cut) { continue }
             if let range = text.range(of: cut) { text = String(text[..<range.lowerBound]) }
         }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = ASCIITrimmer.whitespaces.trim(text)
         // "Автор: Анна Смирнова", "Text: Jane Doe", "记者：李明": a label of one or two words before a colon.
         if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = text[..<colon]
             if label.split(separator: " ").count <= 2, label.count <= 20, !label.contains(where: \.isNumber) {
-                text = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                text = ASCIITrimmer.whitespaces.trim(text[text.index(after: colon)...])
             }
         }
         // "记者 王芳": a byline label before the names without a colon.
@@ -474,7 +534,7 @@ public struct MetadataExtractor: Sendable {
         var names: [String] = []
         for joiner in nameJoiners where Self.containsBytes(text, joiner) { text = text.replacingOccurrences(of: joiner, with: ",") }
         for part in text.split(separator: ",") {
-            let name = part.trimmingCharacters(in: Self.nameTrimmed)
+            let name = Self.nameTrimmer.trim(part)
             // A name has letters, is short, and is not a date or a role.
             guard !name.isEmpty, name.count <= 60, name.contains(where: \.isLetter),
                   name.split(separator: " ").count <= 5, DateNormaliser.iso(name) == nil
@@ -484,5 +544,34 @@ public struct MetadataExtractor: Sendable {
             if !names.contains(name), !organisations.contains(lowered), !isRole, !name.contains("@") { names.append(name) }
         }
         return names
+    }
+}
+
+extension DOMTree {
+    /// Whether the element's first attribute named `keptAttributeNames[nameIndex]` has a value whose
+    /// `lowercased()` equals `target`, on the bytes: metadata extraction asks this of every element of
+    /// the page, and making, lowercasing and comparing a String cost hundreds of instructions each time.
+    ///
+    /// Exact for a `target` of lowercase ASCII without `k`, `;` or `` ` ``: a value that lowercases to such
+    /// text, or to text canonically equivalent to it, is that text in any ASCII case (the only non-ASCII
+    /// scalars that lowercase or decompose to ASCII are U+212A KELVIN SIGN, to `k`, U+037E, to `;`, and
+    /// U+1FEF, to `` ` ``).
+    func attribute(_ nameIndex: Int, of index: Int, lowercasedIs target: StaticString) -> Bool {
+        let record = nodes.records[index]
+        guard record.attributesEnd > record.attributesStart else { return false }
+        let storage = nodes.storage
+        for slot in Int(record.attributesStart)..<Int(record.attributesEnd) {
+            let attribute = storage.attributes[slot]
+            guard Int(attribute.nameID) == nameIndex else { continue }
+            let count = Int(attribute.valueEnd - attribute.valueStart)
+            guard count == target.utf8CodeUnitCount else { return false }
+            return storage.bytes.withUnsafeBufferPointer { bytes in
+                let wanted = target.utf8Start
+                let start = Int(attribute.valueStart)
+                for k in 0..<count where BlockText.lowerASCII(bytes[start + k]) != wanted[k] { return false }
+                return true
+            }
+        }
+        return false
     }
 }

@@ -147,4 +147,20 @@ import Testing
             #expect(JSONTextWriter.sortedOrder(some).map { some[$0] } == some.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
     }
+
+    /// Integers are written as `String(value)` writes them, at every length and sign and at the limits.
+    @Test func integersAreWrittenAsStringWritesThem() {
+        var values = [Int.min, Int.min + 1, Int.max, -1, 0, 9, 10, 99, 100, -10, -9, 1_000_000_007]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        for value in values {
+            var bytes: [UInt8] = [0x41]
+            JSONTextWriter.appendInteger(value, to: &bytes)
+            #expect(bytes == [0x41] + Array(String(value).utf8), "\(value)")
+        }
+    }
 }
+
