@@ -55,11 +55,21 @@ public enum HTMLDocument {
     }
 
     public static func parse(_ bytes: [UInt8], encoding: String, stage: StageName = .strip, limits: Limits = Limits()) throws(PageError) -> DOMTree {
+        try parse(bytes, encoding: encoding, stage: stage, limits: limits, leavingOutUnreadAttributes: true)
+    }
+
+    /// `leavingOutUnreadAttributes`: whether libxml2 is given the page without the attributes the tree drops
+    /// (`UnreadAttributes`; the tree is the same either way, which the tests check).
+    static func parse(
+        _ page: [UInt8], encoding: String, stage: StageName, limits: Limits, leavingOutUnreadAttributes: Bool
+    ) throws(PageError) -> DOMTree {
         // The tree addresses its text and nodes with 32-bit offsets (`DOMTree.Record`): text, values and class
         // names take at most about twice the page's bytes.
-        guard bytes.count < Int(Int32.max) / 4 else {
-            throw PageError(.tooComplex, stage: stage, "the page is too large to parse (\(bytes.count) bytes)")
+        guard page.count < Int(Int32.max) / 4 else {
+            throw PageError(.tooComplex, stage: stage, "the page is too large to parse (\(page.count) bytes)")
         }
+        let bytes = leavingOutUnreadAttributes && encoding == "UTF-8" && UnreadAttributes.appliesToRunningParser
+            ? UnreadAttributes.removed(from: page) ?? page : page
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
         guard let context = htmlNewParserCtxt() else {
             throw PageError(.unparsable, stage: stage, "libxml2 could not make a parser context")
@@ -69,7 +79,7 @@ public enum HTMLDocument {
         // libxml2's tree, copying it and freeing it cost a third of the parse). The HTML parser's recovery
         // (implied and auto-closed elements) happens before the events, so the shape is the same.
         context.pointee.sax.pointee = DOMTreeBuilder.handler()
-        let builder = DOMTreeBuilder(context: context, limits: limits, stage: stage, pageBytes: bytes.count)
+        let builder = DOMTreeBuilder(context: context, limits: limits, stage: stage, pageBytes: page.count)
         withExtendedLifetime(builder) {
             context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
             bytes.withUnsafeBufferPointer { buffer in
