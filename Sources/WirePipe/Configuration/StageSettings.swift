@@ -143,6 +143,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var linkedItemsMinItems: Int = 3
     /// …the share of those blocks that must open with a link.
     public var linkedItemsMinShare: Double = 0.67
+    /// A sibling of the article's box that holds a form (a reply box, a sign-up) is not the rest of the article.
+    public var formSiblingsOut: Bool = true
 
     public init() {}
 
@@ -179,6 +181,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case repeatedBlockMinWords = "repeated_block_min_words"
         case linkedItemsMinItems = "linked_items_min_items"
         case linkedItemsMinShare = "linked_items_min_share"
+        case formSiblingsOut = "form_siblings_out"
     }
 
     public init(from decoder: Decoder) throws {
@@ -217,6 +220,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         repeatedBlockMinWords = try c.value(.repeatedBlockMinWords, default: d.repeatedBlockMinWords, check: Allowed.atLeast(0))
         linkedItemsMinItems = try c.value(.linkedItemsMinItems, default: d.linkedItemsMinItems, check: Allowed.atLeast(0))
         linkedItemsMinShare = try c.value(.linkedItemsMinShare, default: d.linkedItemsMinShare, check: Allowed.within(0...1))
+        formSiblingsOut = try c.value(.formSiblingsOut, default: d.formSiblingsOut)
     }
 }
 

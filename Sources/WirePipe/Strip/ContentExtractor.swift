@@ -600,7 +600,8 @@ public struct ContentExtractor: Sendable {
                 guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
-                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling))
+                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
+                    && !holdsForm(sibling, tree: tree))
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
                 if continuesArticle { containers.append(sibling) }
             }
@@ -611,6 +612,17 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// Whether an element holds a form to fill in (a reply box with its notes, a newsletter sign-up): the
+    /// page talking to its reader, not the article going on.
+    func holdsForm(_ index: Int, tree: DOMTree) -> Bool {
+        guard settings.formSiblingsOut else { return false }
+        for inner in index..<tree.nodes[index].subtreeEnd where !tree.nodes[inner].isText {
+            let name = tree.nodes[inner].name
+            if name == "form" || name == "textarea" { return true }
+        }
+        return false
     }
 
     /// Whether an element is a `<div>` written as a paragraph: text and inline elements only, no block-level

@@ -70,4 +70,21 @@ import Testing
         off.linkedItemsMinItems = 0
         #expect(try text(html, settings: off).contains { $0.contains("Bahnhof") })
     }
+
+    /// A box beside the article that holds a form (a reply box, with its notes on data protection) is the
+    /// page talking to its reader, not the rest of the article.
+    @Test func aSiblingHoldingAFormIsNoContinuation() throws {
+        let note = "Mit dem Absenden erklären Sie sich einverstanden, dass wir Ihre Angaben zur Bearbeitung speichern."
+        let html = """
+            <html><body><div class="q0"><div class="q1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))</div>
+            <div class="q2"><h4>Antworten</h4><p>\(note)</p><p>\(note) Danke.</p>
+            <form action="/c"><textarea name="c"></textarea><input type="submit"></form></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 5)
+        #expect(!blocks.contains { $0.hasPrefix("Mit dem Absenden") })
+        var off = StripSettings()
+        off.formSiblingsOut = false
+        #expect(try text(html, settings: off).contains { $0.hasPrefix("Mit dem Absenden") })
+    }
 }
