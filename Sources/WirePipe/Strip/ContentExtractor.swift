@@ -246,9 +246,15 @@ public struct ContentExtractor: Sendable {
     func dropRepeatedBlocks(tree: DOMTree, blocks: [ScoredBlock], keep: inout [Bool]) {
         let minWords = settings.repeatedBlockMinWords
         guard minWords > 0 else { return }
-        // The blocks long enough to count, by text.
+        // The blocks long enough to count, by text; only those whose length in characters and words another
+        // block shares are hashed (hashing every block's text cost about 2% of a run).
+        var lengths: [Int: Int] = [:]
+        for block in blocks where block.words >= minWords { lengths[block.chars << 20 | block.words, default: 0] += 1 }
         var copies: [String: [Int]] = [:]
-        for index in blocks.indices where blocks[index].words >= minWords { copies[blocks[index].text, default: []].append(index) }
+        for index in blocks.indices where blocks[index].words >= minWords && lengths[blocks[index].chars << 20 | blocks[index].words, default: 0] > 1 {
+            copies[blocks[index].text, default: []].append(index)
+        }
+        guard !copies.isEmpty else { return }
         let kept = blocks.indices.filter { keep[$0] }
         // Whether each kept block has a copy in another box.
         let inOtherBox = kept.map { index -> Bool in
