@@ -134,6 +134,17 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// A lead (above) needs at least this many words as well: a dek of two short lines, or one whose figure
     /// ("$2.8 billion") reads as two sentences, is not the opening of the text.
     public var leadMinWords: Int = 15
+    /// A block of at least this many words whose text the page shows more than once, word for word (gallery
+    /// captions again in the lightbox, a teaser list in two layouts), is furniture, every copy; 0 turns this off.
+    public var repeatedBlockMinWords: Int = 4
+    /// A sibling of the article's box with at least this many prose blocks, at least `linked_items_min_share`
+    /// of them opening with a link (teasers under linked titles, latest comments under linked names), is a
+    /// list of other pages, not the rest of the article; 0 turns this off…
+    public var linkedItemsMinItems: Int = 3
+    /// …the share of those blocks that must open with a link.
+    public var linkedItemsMinShare: Double = 0.67
+    /// A sibling of the article's box that holds a form (a reply box, a sign-up) is not the rest of the article.
+    public var formSiblingsOut: Bool = true
 
     public init() {}
 
@@ -167,6 +178,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case verseMinLines = "verse_min_lines"
         case dataTableMinRows = "data_table_min_rows"
         case leadMinWords = "lead_min_words"
+        case repeatedBlockMinWords = "repeated_block_min_words"
+        case linkedItemsMinItems = "linked_items_min_items"
+        case linkedItemsMinShare = "linked_items_min_share"
+        case formSiblingsOut = "form_siblings_out"
     }
 
     public init(from decoder: Decoder) throws {
@@ -202,6 +217,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
         verseMinLines = try c.value(.verseMinLines, default: d.verseMinLines, check: Allowed.atLeast(0))
         dataTableMinRows = try c.value(.dataTableMinRows, default: d.dataTableMinRows, check: Allowed.atLeast(0))
         leadMinWords = try c.value(.leadMinWords, default: d.leadMinWords, check: Allowed.atLeast(0))
+        repeatedBlockMinWords = try c.value(.repeatedBlockMinWords, default: d.repeatedBlockMinWords, check: Allowed.atLeast(0))
+        linkedItemsMinItems = try c.value(.linkedItemsMinItems, default: d.linkedItemsMinItems, check: Allowed.atLeast(0))
+        linkedItemsMinShare = try c.value(.linkedItemsMinShare, default: d.linkedItemsMinShare, check: Allowed.within(0...1))
+        formSiblingsOut = try c.value(.formSiblingsOut, default: d.formSiblingsOut)
     }
 }
 

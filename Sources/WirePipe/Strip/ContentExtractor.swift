@@ -202,6 +202,7 @@ public struct ContentExtractor: Sendable {
             }
             tail -= 1
         }
+        dropRepeatedBlocks(tree: tree, blocks: blocks, keep: &keep)
         // Reader comments: prose inside comment sections, wherever they are. Never part of the text.
         var comments: [String] = []
         var inComments: [Int: Bool] = [:]
@@ -231,6 +232,70 @@ public struct ContentExtractor: Sendable {
             pageLinkDensity: allChars == 0 ? 0 : Double(linkChars) / Double(allChars),
             words: chosen.reduce(0) { $0 + blocks[$1].words })
     }
+
+    /// Text the page shows more than once, word for word, in separate boxes is the page's furniture: a
+    /// gallery's captions in the strip and again in the lightbox, a teaser list in the desktop and the mobile
+    /// layout, a disclaimer under every quote box. An article may repeat itself (the same question to every
+    /// interviewee, the same features under two products, a meal plan's daily rows), but within its own flow:
+    /// the copies then sit in paragraphs, lists or tables side by side under one element, and a line repeated
+    /// stands between lines said once (a question between answers). So a kept block of at least
+    /// `repeated_block_min_words` words goes when another block of the page has its text in another box
+    /// (below the nearest element around both, the elements holding them are not paragraphs, lists or
+    /// tables) and a kept block next to it is another text repeated so: a run of furniture (caption and
+    /// credit, one teaser after the other).
+    func dropRepeatedBlocks(tree: DOMTree, blocks: [ScoredBlock], keep: inout [Bool]) {
+        let minWords = settings.repeatedBlockMinWords
+        guard minWords > 0 else { return }
+        // The blocks long enough to count, by text; only those whose length in characters and words another
+        // block shares are hashed (hashing every block's text cost about 2% of a run).
+        var lengths: [Int: Int] = [:]
+        for block in blocks where block.words >= minWords { lengths[block.chars << 20 | block.words, default: 0] += 1 }
+        var copies: [String: [Int]] = [:]
+        for index in blocks.indices where blocks[index].words >= minWords && lengths[blocks[index].chars << 20 | blocks[index].words, default: 0] > 1 {
+            copies[blocks[index].text, default: []].append(index)
+        }
+        guard !copies.isEmpty else { return }
+        let kept = blocks.indices.filter { keep[$0] }
+        // Whether each kept block has a copy in another box.
+        let inOtherBox = kept.map { index -> Bool in
+            guard blocks[index].words >= minWords, let same = copies[blocks[index].text], same.count > 1 else { return false }
+            // A few copies tell: a line repeated thousands of times in one table must not cost a square.
+            return same.prefix(Self.repeatedCopiesChecked).contains { $0 != index && partInBoxes(blocks[index].owner, blocks[$0].owner, tree: tree) }
+        }
+        var drop: [Int] = []
+        for (position, index) in kept.enumerated() where inOtherBox[position] {
+            // A repeated line between lines said once is a question put again, a label: the text's. Furniture
+            // comes in runs of different lines so repeated (caption and credit, one teaser after another).
+            let text = blocks[index].text
+            let before = position > 0 && inOtherBox[position - 1] && blocks[kept[position - 1]].text != text
+            let after = position + 1 < kept.count && inOtherBox[position + 1] && blocks[kept[position + 1]].text != text
+            if before || after { drop.append(index) }
+        }
+        for index in drop { keep[index] = false }
+    }
+
+    /// Whether two elements lie in different boxes: below the nearest element holding both, the element on
+    /// either side is not part of a text's flow (a paragraph, heading, list item, list or table).
+    func partInBoxes(_ a: Int, _ b: Int, tree: DOMTree) -> Bool {
+        var common = tree.nodes[a].parent
+        while common >= 0 && !tree.contains(common, b) { common = tree.nodes[common].parent }
+        guard common >= 0 else { return false }
+        func below(_ index: Int) -> Int {
+            var current = index
+            while current != common && tree.nodes[current].parent != common { current = tree.nodes[current].parent }
+            return current
+        }
+        func inFlow(_ index: Int) -> Bool {
+            index == common || tree.nodes[index].tag.contains(.paragraph) || Self.flowContainers.contains(tree.nodes[index].name)
+        }
+        return !(inFlow(below(a)) && inFlow(below(b)))
+    }
+
+    /// How many copies of a repeated block are compared with it.
+    static let repeatedCopiesChecked = 16
+
+    /// Elements that hold a text's own lines: a repetition inside them is the text's.
+    static let flowContainers: Set<String> = ["ul", "ol", "dl", "table", "tbody", "tr"]
 
     /// The kept blocks that are cells (`<td>`, `<th>`) of a table of at least `data_table_min_rows` rows that
     /// lies inside a container (a table the container itself sits in is the page's layout, not data).
@@ -424,8 +489,15 @@ public struct ContentExtractor: Sendable {
         let end = tree.nodes[root].subtreeEnd
         // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
         var looseLines = [Int](repeating: 0, count: tree.nodes.count)
+        // Prose blocks, and those of them that open with a link (a teaser's linked title, a commenter's name).
+        var proseBlocks = [Int](repeating: 0, count: tree.nodes.count)
+        var linkLedProse = [Int](repeating: 0, count: tree.nodes.count)
         var textDivOwner = -1, ownerIsTextDiv = false
         for (block, role) in zip(blocks, roles) where block.owner >= root && block.owner < end {
+            if role == .content {
+                proseBlocks[block.owner] += 1
+                if block.startsWithLink { linkLedProse[block.owner] += 1 }
+            }
             if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
             if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
             guard let value = value(of: block, role) else { continue }
@@ -465,6 +537,8 @@ public struct ContentExtractor: Sendable {
             holders[parent] += holders[index]
             furniture[parent] += furniture[index]
             looseLines[parent] += looseLines[index]
+            proseBlocks[parent] += proseBlocks[index]
+            linkLedProse[parent] += linkLedProse[index]
         }
         // A list of separate prose units (a reader-comment thread, a grid of teasers with summaries): many
         // paragraph parents, none holding much of the whole, each with a line of its own that is neither
@@ -474,6 +548,14 @@ public struct ContentExtractor: Sendable {
         func isListOfUnits(_ index: Int) -> Bool {
             holders[index] >= settings.itemListMinHolders && largestProse[index] < settings.itemListMaxShare * proseInside[index]
                 && furniture[index] >= holders[index]
+        }
+        // A list of links with a line of text each (teasers of other stories under their linked titles, the
+        // latest comments under their authors' linked names): at least `linked_items_min_items` prose blocks,
+        // at least `linked_items_min_share` of them opening with a link. The article's own paragraphs open
+        // with words; it goes on in paragraphs, never in such a list.
+        func isListOfLinkedItems(_ index: Int) -> Bool {
+            settings.linkedItemsMinItems > 0 && proseBlocks[index] >= settings.linkedItemsMinItems
+                && Double(linkLedProse[index]) >= settings.linkedItemsMinShare * Double(proseBlocks[index])
         }
         let threshold = settings.siblingShare * local[best]
         var containers = [best]
@@ -524,7 +606,8 @@ public struct ContentExtractor: Sendable {
                 guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
-                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling))
+                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
+                    && !holdsForm(sibling, tree: tree))
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
                 if continuesArticle { containers.append(sibling) }
             }
@@ -535,6 +618,17 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// Whether an element holds a form to fill in (a reply box with its notes, a newsletter sign-up): the
+    /// page talking to its reader, not the article going on.
+    func holdsForm(_ index: Int, tree: DOMTree) -> Bool {
+        guard settings.formSiblingsOut else { return false }
+        for inner in index..<tree.nodes[index].subtreeEnd where !tree.nodes[inner].isText {
+            let name = tree.nodes[inner].name
+            if name == "form" || name == "textarea" { return true }
+        }
+        return false
     }
 
     /// Whether an element is a `<div>` written as a paragraph: text and inline elements only, no block-level

@@ -18,6 +18,9 @@ struct ScoredBlock {
     /// Product of the class hints of the elements around the block (a chrome hint that repeats one around it
     /// counted once).
     var hintWeight: Double
+    /// Whether the block's first characters are inside a link (a teaser's linked title, a commenter's linked
+    /// name before the text).
+    var startsWithLink = false
 
     var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
 }
@@ -78,11 +81,16 @@ struct TextBlockBuilder {
         var pendingOwner = root
         var pendingWeight = 1.0
         var pendingQuote = false
+        // Whether the first text with characters was seen yet, and whether it sat in a link.
+        var pendingStarted = false
+        var pendingStartsWithLink = false
 
         func flush() {
             defer {
                 pending.removeAll(keepingCapacity: true)
                 pendingLinkChars = 0
+                pendingStarted = false
+                pendingStartsWithLink = false
             }
             guard !pending.isEmpty else { return }
             let measured = BlockText(bytes: pending, minWords: settings.minSentenceWords)
@@ -97,7 +105,7 @@ struct TextBlockBuilder {
             blocks.append(ScoredBlock(
                 owner: pendingOwner, kind: kind, text: measured.text, chars: measured.chars,
                 linkChars: min(measured.chars, pendingLinkChars), sentences: measured.sentences, words: measured.words,
-                hintWeight: pendingWeight))
+                hintWeight: pendingWeight, startsWithLink: pendingStartsWithLink))
         }
 
         var i = root
@@ -117,7 +125,16 @@ struct TextBlockBuilder {
                     pendingQuote = context?.inQuote ?? false
                 }
                 tree.appendText(of: i, to: &pending)
-                if context?.inLink == true { pendingLinkChars += BlockText.nonSpaceCount(tree.nodes[i].text) }
+                if context?.inLink == true {
+                    let count = BlockText.nonSpaceCount(tree.nodes[i].text)
+                    pendingLinkChars += count
+                    if !pendingStarted && count > 0 {
+                        pendingStarted = true
+                        pendingStartsWithLink = true
+                    }
+                } else if !pendingStarted && BlockText.nonSpaceCount(tree.nodes[i].text) > 0 {
+                    pendingStarted = true
+                }
                 i += 1
                 continue
             }
