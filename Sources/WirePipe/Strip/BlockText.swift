@@ -272,10 +272,16 @@ struct BlockText {
     @inline(__always)
     static func lowerASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
-    /// Characters that are not whitespace, counted on bytes (continuation bytes are not characters).
-    static func nonSpaceCount(_ text: String) -> Int {
+    /// Characters of UTF-8 text that are not ASCII whitespace or controls, counted on bytes (continuation
+    /// bytes are not characters).
+    static func nonSpaceCount(_ bytes: ArraySlice<UInt8>) -> Int {
         var count = 0
-        for byte in text.utf8 where byte > 0x20 && (byte < 0x80 || byte >= 0xC0) { count += 1 }
+        for byte in bytes where byte > 0x20 && (byte < 0x80 || byte >= 0xC0) { count += 1 }
         return count
+    }
+
+    /// Whether `nonSpaceCount(bytes) > 0`, stopping at the first such character.
+    static func hasNonSpace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.contains { $0 > 0x20 && ($0 < 0x80 || $0 >= 0xC0) }
     }
 }

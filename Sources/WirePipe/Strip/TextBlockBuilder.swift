@@ -124,15 +124,18 @@ struct TextBlockBuilder {
                     pendingWeight = context?.weight ?? 1
                     pendingQuote = context?.inQuote ?? false
                 }
+                // The node's characters are counted on the bytes just appended (a String of each text node
+                // cost as much as the rest of the block building).
+                let appendedFrom = pending.count
                 tree.appendText(of: i, to: &pending)
                 if context?.inLink == true {
-                    let count = BlockText.nonSpaceCount(tree.nodes[i].text)
+                    let count = BlockText.nonSpaceCount(pending[appendedFrom...])
                     pendingLinkChars += count
                     if !pendingStarted && count > 0 {
                         pendingStarted = true
                         pendingStartsWithLink = true
                     }
-                } else if !pendingStarted && BlockText.nonSpaceCount(tree.nodes[i].text) > 0 {
+                } else if !pendingStarted && BlockText.hasNonSpace(pending[appendedFrom...]) {
                     pendingStarted = true
                 }
                 i += 1
