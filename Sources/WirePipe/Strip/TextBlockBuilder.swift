@@ -61,6 +61,49 @@ struct TextBlockBuilder {
         }
     }
 
+    /// The text gathered for the block being built, and what is known of it. A struct with its own `flush`
+    /// rather than variables captured by a local function: captured variables are boxed, and every access
+    /// to them was checked for exclusivity at run time (about 400,000 checks on 100 pages).
+    private struct PendingBlock {
+        var bytes: [UInt8] = []
+        var linkChars = 0
+        var owner: Int
+        var weight = 1.0
+        var quote = false
+        /// Whether the first text with characters was seen yet, and whether it sat in a link.
+        var started = false
+        var startsWithLink = false
+
+        init(owner: Int) {
+            self.owner = owner
+            bytes.reserveCapacity(4096)
+        }
+
+        /// Ends the block: appends it to `blocks` when it has characters, and starts an empty one.
+        mutating func flush(into blocks: inout [ScoredBlock], tree: DOMTree, minSentenceWords: Int) {
+            defer {
+                bytes.removeAll(keepingCapacity: true)
+                linkChars = 0
+                started = false
+                startsWithLink = false
+            }
+            guard !bytes.isEmpty else { return }
+            let measured = BlockText(bytes: bytes, minWords: minSentenceWords)
+            guard measured.chars > 0 else { return }
+            let ownerTag = tree.nodes[owner].tag
+            let kind: BlockKind
+            if ownerTag.contains(.heading) { kind = .heading }
+            else if ownerTag.contains(.listItem) { kind = .listItem }
+            else if ownerTag.contains(.preformatted) { kind = .preformatted }
+            else if quote { kind = .quote }
+            else { kind = .paragraph }
+            blocks.append(ScoredBlock(
+                owner: owner, kind: kind, text: measured.text, chars: measured.chars,
+                linkChars: min(measured.chars, linkChars), sentences: measured.sentences, words: measured.words,
+                hintWeight: weight, startsWithLink: startsWithLink))
+        }
+    }
+
     /// The blocks under `root`, in document order.
     func blocks(under root: Int) -> [ScoredBlock] {
         var blocks: [ScoredBlock] = []
@@ -75,68 +118,38 @@ struct TextBlockBuilder {
             var negativeEvidence: Int
         }
         var stack: [Open] = []
-        var pending: [UInt8] = []
-        pending.reserveCapacity(4096)
-        var pendingLinkChars = 0
-        var pendingOwner = root
-        var pendingWeight = 1.0
-        var pendingQuote = false
-        // Whether the first text with characters was seen yet, and whether it sat in a link.
-        var pendingStarted = false
-        var pendingStartsWithLink = false
-
-        func flush() {
-            defer {
-                pending.removeAll(keepingCapacity: true)
-                pendingLinkChars = 0
-                pendingStarted = false
-                pendingStartsWithLink = false
-            }
-            guard !pending.isEmpty else { return }
-            let measured = BlockText(bytes: pending, minWords: settings.minSentenceWords)
-            guard measured.chars > 0 else { return }
-            let owner = tree.nodes[pendingOwner].tag
-            let kind: BlockKind
-            if owner.contains(.heading) { kind = .heading }
-            else if owner.contains(.listItem) { kind = .listItem }
-            else if owner.contains(.preformatted) { kind = .preformatted }
-            else if pendingQuote { kind = .quote }
-            else { kind = .paragraph }
-            blocks.append(ScoredBlock(
-                owner: pendingOwner, kind: kind, text: measured.text, chars: measured.chars,
-                linkChars: min(measured.chars, pendingLinkChars), sentences: measured.sentences, words: measured.words,
-                hintWeight: pendingWeight, startsWithLink: pendingStartsWithLink))
-        }
+        var pending = PendingBlock(owner: root)
+        let minWords = settings.minSentenceWords
 
         var i = root
         let end = tree.nodes[root].subtreeEnd
         while i < end {
             while let top = stack.last, i >= tree.nodes[top.index].subtreeEnd {
                 stack.removeLast()
-                if top.isBlock { flush() }
+                if top.isBlock { pending.flush(into: &blocks, tree: tree, minSentenceWords: minWords) }
             }
             // Fields are read in place (`tree.nodes[i].field`): a copy of the whole node retained and
             // released its four strings and arrays for every node of the page.
             if tree.nodes[i].isText {
                 let context = stack.last
-                if pending.isEmpty {
-                    pendingOwner = stack.last(where: \.isBlock)?.index ?? root
-                    pendingWeight = context?.weight ?? 1
-                    pendingQuote = context?.inQuote ?? false
+                if pending.bytes.isEmpty {
+                    pending.owner = stack.last(where: \.isBlock)?.index ?? root
+                    pending.weight = context?.weight ?? 1
+                    pending.quote = context?.inQuote ?? false
                 }
                 // The node's characters are counted on the bytes just appended (a String of each text node
                 // cost as much as the rest of the block building).
-                let appendedFrom = pending.count
-                tree.appendText(of: i, to: &pending)
+                let appendedFrom = pending.bytes.count
+                tree.appendText(of: i, to: &pending.bytes)
                 if context?.inLink == true {
-                    let count = BlockText.nonSpaceCount(pending[appendedFrom...])
-                    pendingLinkChars += count
-                    if !pendingStarted && count > 0 {
-                        pendingStarted = true
-                        pendingStartsWithLink = true
+                    let count = BlockText.nonSpaceCount(pending.bytes[appendedFrom...])
+                    pending.linkChars += count
+                    if !pending.started && count > 0 {
+                        pending.started = true
+                        pending.startsWithLink = true
                     }
-                } else if !pendingStarted && BlockText.hasNonSpace(pending[appendedFrom...]) {
-                    pendingStarted = true
+                } else if !pending.started && BlockText.hasNonSpace(pending.bytes[appendedFrom...]) {
+                    pending.started = true
                 }
                 i += 1
                 continue
@@ -147,7 +160,7 @@ struct TextBlockBuilder {
                 continue
             }
             let isBlock = tag.contains(.block)
-            if isBlock { flush() }
+            if isBlock { pending.flush(into: &blocks, tree: tree, minSentenceWords: minWords) }
             if tag.contains(.lineBreak) {
                 i = tree.nodes[i].subtreeEnd
                 continue
@@ -170,9 +183,9 @@ struct TextBlockBuilder {
             i += 1
         }
         while let top = stack.popLast() {
-            if top.isBlock { flush() }
+            if top.isBlock { pending.flush(into: &blocks, tree: tree, minSentenceWords: minWords) }
         }
-        flush()
+        pending.flush(into: &blocks, tree: tree, minSentenceWords: minWords)
         return blocks
     }
 }
