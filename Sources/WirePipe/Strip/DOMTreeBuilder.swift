@@ -334,10 +334,7 @@ struct TreeState {
 
     /// Whether the running libxml2 reads script and style content as `skipRawText` expects: the HTML parser
     /// of 2.9 to 2.13 (2.14 replaced it with an HTML5 tokenizer, whose end-tag rule differs).
-    static let skipsRawText: Bool = {
-        guard let version = __xmlParserVersion()?.pointee.flatMap({ Int(String(cString: $0)) }) else { return false }
-        return version >= 20900 && version < 21400
-    }()
+    static let skipsRawText = HTMLDocument.parserVersion >= 20900 && HTMLDocument.parserVersion < 21400
 
     /// Moves the parser past the content of a script or style element whose text the tree drops.
     ///

@@ -34,6 +34,10 @@ public enum HTMLDocument {
     /// Tags whose elements metadata extraction looks up by name.
     static let indexedTags: Set<String> = ["meta", "link", "title", "h1", "script", "time", "body", "html"]
 
+    /// The running libxml2's version as a number (20914 for 2.9.14), or 0 when it cannot be read: the byte-level
+    /// shortcuts around the parser follow one version's tokenizer and check this first.
+    static let parserVersion: Int = __xmlParserVersion()?.pointee.flatMap { Int(String(cString: $0)) } ?? 0
+
     /// Must run once before worker threads parse (libxml2's global initialisation is not thread-safe).
     public static func initialiseParser() {
         xmlInitParser()

@@ -24,10 +24,7 @@ import Foundation
 enum UnreadAttributes {
     /// Whether the running libxml2 tokenizes HTML as this scan expects (2.9.x; later versions changed their
     /// comment and end-tag rules, and 2.14 replaced the tokenizer).
-    static let appliesToRunningParser: Bool = {
-        guard let version = __xmlParserVersion()?.pointee.flatMap({ Int(String(cString: $0)) }) else { return false }
-        return version >= 20900 && version < 21000
-    }()
+    static let appliesToRunningParser = HTMLDocument.parserVersion >= 20900 && HTMLDocument.parserVersion < 21000
 
     /// Attributes never left out (lowercase), by the length of their names.
     private static let preservedNamesByLength: [[[UInt8]]] = {
