@@ -103,7 +103,6 @@ public struct PipelineRunner: Sendable {
             unlink(partial.path)
         }
         let manifest = try openManifest()
-        let outputs = try openStageOutputs()
         let previous = try read(manifest)
         if let forcedStage, forcedStage > .fetch, previous.isEmpty {
             throw .nothingStored(forcedStage, layout.manifest.path)
@@ -119,9 +118,16 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw outputError("\(error)")
         }
-        try removeDeleted(deleted, previous: previous, manifest: manifest, outputs: outputs)
-
         let planned = plans.count { $0.start != nil }
+        // The stored stage outputs are a WAL database: opening it makes two side files and closing it
+        // removes them, a third of a nightly run over a corpus with nothing new. A run that processes no
+        // page, removes none and finds the boilerplate settled (so no page is redone from normalise) never
+        // reads them, and has no orphaned rows to look for: rows are removed before the manifest forgets
+        // their page, and a page stored but not recorded is new to the manifest, so it is processed.
+        let idle = planned == 0 && deleted.isEmpty && !previous.isEmpty && manifest.boilerplateIsSettled()
+        let outputs = idle ? nil : try openStageOutputs()
+        if let outputs { try removeDeleted(deleted, previous: previous, manifest: manifest, outputs: outputs) }
+
         logger.info("\(plans.count) pages: \(plans.count { $0.change == .new }) new, \(plans.count { $0.change == .changed }) changed, \(plans.count { $0.change == .unchanged }) unchanged, \(deleted.count) deleted; \(planned) to process")
         if planned > 0 { HTMLDocument.initialiseParser() }
         var clock = PhaseClock(started: started)
@@ -218,7 +224,7 @@ public struct PipelineRunner: Sendable {
         if interrupted {
             logger.notice("stopped after \(tally.processedPages) of \(max(planned, work.count)) pages; stats.json left as it was, the next run finishes the work")
         } else {
-            report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)), outputs: outputs)
+            report.removedStale = deleted.count + removeOrphans(keeping: Set(plans.map(\.location.id)), storedOutputs: outputs)
             // A shard always writes its partial statistics: they carry the hash of the input list, which
             // may have changed with no page of the shard changing.
             let nothingChanged = layout.shard == nil && tally.processedPages == 0 && deleted.isEmpty
@@ -289,14 +295,16 @@ public struct PipelineRunner: Sendable {
     /// Runs `body` over `count` items on `jobs` workers (Dispatch), streaming: each worker takes the next
     /// item until none is left or `stop` is set. Returns how many items were done and the workers' tally.
     private func stream(
-        _ count: Int, manifest: Manifest, outputs: StageOutputs, stop: StopFlag?, fault: OutputFault, progress: (@Sendable (Int, Int) -> Void)?,
+        _ count: Int, manifest: Manifest, outputs: StageOutputs?, stop: StopFlag?, fault: OutputFault, progress: (@Sendable (Int, Int) -> Void)?,
         _ body: @Sendable (inout PageWorker, Int) -> Void
     ) -> (done: Int, tally: Tally) {
+        // No outputs are open only in a run with nothing to process (see `run`).
+        guard count > 0, let outputs else { return (0, Tally()) }
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let total = Mutex(Tally())
         let pipeline = self.pipeline, layout = self.layout, logger = self.logger
-        DispatchQueue.concurrentPerform(iterations: count == 0 ? 0 : max(1, min(jobs, count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
             var worker = PageWorker(pipeline: pipeline, layout: layout, manifest: manifest, outputs: outputs, logger: logger, fault: fault)
             while stop?.isStopped != true && fault.first == nil {
                 let index = next.add(1, ordering: .relaxed).oldValue
@@ -441,12 +449,14 @@ public struct PipelineRunner: Sendable {
     /// removed by hand): articles and statistics describe exactly the pages in the input. A shard looks only
     /// at the ids of its own share: the other shards' files may share the folder. The per-page files of
     /// stored stage outputs that older versions wrote (`stages/`) go too: the rows of `StageOutputs` replace them.
-    private func removeOrphans(keeping ids: Set<String>, outputs: StageOutputs) -> Int {
+    /// `storedOutputs` is nil in a run that opened none (it has nothing to process): its rows are then as the
+    /// last run that opened them left them.
+    private func removeOrphans(keeping ids: Set<String>, storedOutputs outputs: StageOutputs?) -> Int {
         var removed = 0
         for id in layout.ids(in: layout.articles) where !ids.contains(id) && layout.shard?.contains(pageID: id) != false {
             if unlink(layout.article(id).path) == 0 { removed += 1 }
         }
-        if let stored = try? outputs.removeAll(except: { ids.contains($0) }), stored > 0 {
+        if let stored = try? outputs?.removeAll(except: { ids.contains($0) }), stored > 0 {
             logger.info("\(stored) pages' stored stage outputs belonged to no page of the input; removed")
         }
         if layout.shard == nil { try? FileManager.default.removeItem(at: layout.legacyStageFolders) }
