@@ -36,10 +36,12 @@ public struct InputWalker: Sendable {
             } catch {
                 continue  // an unreadable sub-folder holds no pages we can read; the rest goes on
             }
+            // Paths are joined as strings: building a URL per file cost as much as the rest of the walk,
+            // which every run does, also one with nothing to do.
+            let folderPath = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
             for name in names where !name.hasPrefix(".") {
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
-                let url = root.appendingPathComponent(relative)
-                guard let kind = fileKind(url, realRoot: realRoot) else { continue }
+                guard let kind = fileKind(atPath: folderPath + name, realRoot: realRoot) else { continue }
                 switch kind {
                 case .folder: pending.append(relative)
                 case .file where isPage(name): found.append(PageLocation(root: root, relativePath: relative))
@@ -52,14 +54,14 @@ public struct InputWalker: Sendable {
 
     private enum FileKind { case file, folder }
 
-    private func fileKind(_ url: URL, realRoot: String) -> FileKind? {
+    private func fileKind(atPath path: String, realRoot: String) -> FileKind? {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         var mode = info.st_mode & S_IFMT
         if mode == S_IFLNK {
-            guard settings.followSymlinks, stat(url.path, &info) == 0 else { return nil }
+            guard settings.followSymlinks, stat(path, &info) == 0 else { return nil }
             if !settings.followSymlinksOutsideInput {
-                guard let target = Self.realPath(url.path), Self.isInside(target, realRoot) else { return nil }
+                guard let target = Self.realPath(path), Self.isInside(target, realRoot) else { return nil }
             }
             mode = info.st_mode & S_IFMT
         }
