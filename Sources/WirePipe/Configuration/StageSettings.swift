@@ -145,6 +145,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var linkedItemsMinShare: Double = 0.67
     /// A sibling of the article's box that holds a form (a reply box, a sign-up) is not the rest of the article.
     public var formSiblingsOut: Bool = true
+    /// At least this many like items under one element (the same tag and first class name, each with prose
+    /// and a line of its own: a reader-comment thread) never hold the body when the headline lies before
+    /// them; 0 turns this off.
+    public var likeItemsMinItems: Int = 3
 
     public init() {}
 
@@ -182,6 +186,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case linkedItemsMinItems = "linked_items_min_items"
         case linkedItemsMinShare = "linked_items_min_share"
         case formSiblingsOut = "form_siblings_out"
+        case likeItemsMinItems = "like_items_min_items"
     }
 
     public init(from decoder: Decoder) throws {
@@ -221,6 +226,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         linkedItemsMinItems = try c.value(.linkedItemsMinItems, default: d.linkedItemsMinItems, check: Allowed.atLeast(0))
         linkedItemsMinShare = try c.value(.linkedItemsMinShare, default: d.linkedItemsMinShare, check: Allowed.within(0...1))
         formSiblingsOut = try c.value(.formSiblingsOut, default: d.formSiblingsOut)
+        likeItemsMinItems = try c.value(.likeItemsMinItems, default: d.likeItemsMinItems, check: Allowed.atLeast(0))
     }
 }
 

@@ -87,4 +87,27 @@ import Testing
         off.formSiblingsOut = false
         #expect(try text(html, settings: off).contains { $0.hasPrefix("Mit dem Absenden") })
     }
+
+    /// A short article under a long reader-comment thread: the thread's items are alike (same tag and first
+    /// class name, each a name and date line in a `<div>` and then prose), so the longest comment, which
+    /// scores best, is not the body: the article before the list is, and the list is not its continuation.
+    @Test func aThreadOfLikeItemsDoesNotHoldTheBody() throws {
+        let comment = "Ich wohne seit zwanzig Jahren an der Brücke und habe die Risse im Pfeiler schon vor Jahren gemeldet."
+        let items = (1...4).map { number in
+            "<div class=\"k1 k\(number)\"><div class=\"k2\"><a href=\"/u\(number)\">Leser \(number)</a></div><div class=\"k5\">12.03.2024</div>"
+                + "<div class=\"k3\">" + String(repeating: "<p>\(comment)</p>", count: number == 2 ? 4 : 1) + "</div></div>"
+        }.joined()
+        let html = """
+            <html><head><title>Die alte Brücke wird saniert</title></head><body><div class="q0"><div class="q1">
+            <h1>Die alte Brücke wird saniert</h1><div class="q2"><p>\(Self.body)</p><p>\(Self.answer)</p></div></div>
+            <div class="q3"><h3>4 Kommentare</h3><div class="q4">\(items)</div></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.contains(Self.body))
+        #expect(blocks.contains(Self.answer))
+        #expect(!blocks.contains(comment))
+        var off = StripSettings()
+        off.likeItemsMinItems = 0
+        #expect(try text(html, settings: off).contains(comment))
+    }
 }
