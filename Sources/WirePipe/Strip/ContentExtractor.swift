@@ -625,17 +625,20 @@ public struct ContentExtractor: Sendable {
             // When the box the body sits in is itself hinted as chrome, the hint cannot tell it from its
             // siblings ("section--ads" on every section of a test report): theirs is not held against them.
             let hintSeparates = tree.nodes[level].hint != .negative
-            for sibling in tree.children(of: parent) where sibling != level {
+            let siblings = tree.children(of: parent)
+            var continues = [Bool](repeating: false, count: siblings.count)
+            for (position, sibling) in siblings.enumerated() where sibling != level {
                 let node = tree.nodes[sibling]
                 guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
                 if itemList >= 0 && tree.contains(sibling, itemList) { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
-                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
+                continues[position] = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
                     && !holdsForm(sibling, tree: tree))
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
-                if continuesArticle { containers.append(sibling) }
             }
+            dropDistantContinuations(siblings, from: level, continues: &continues, mass: mass)
+            for position in siblings.indices where continues[position] { containers.append(siblings[position]) }
             level = parent
             depth += 1
         }
@@ -643,6 +646,30 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// The article goes on next to itself: an advertisement's label or a "read also" line may stand between
+    /// two parts of a body, but a box that comes only after more text than its own (a sidebar of teasers, a
+    /// row of dialogs, the page's menus) is another part of the page (its footer, a site's rules). Walking out
+    /// from the body's box to either side, a continuation is dropped when the text of the siblings between it
+    /// and the nearest part kept exceeds `continuation_gap_share` of its own text.
+    func dropDistantContinuations(_ siblings: [Int], from level: Int, continues: inout [Bool], mass: [Mass]) {
+        let share = settings.continuationGapShare
+        guard share > 0, let start = siblings.firstIndex(of: level) else { return }
+        for step in [-1, 1] {
+            var gap = 0
+            var position = start + step
+            while position >= 0 && position < siblings.count {
+                let chars = mass[siblings[position]].chars
+                if continues[position] && Double(gap) <= share * Double(chars) {
+                    gap = 0
+                } else {
+                    continues[position] = false
+                    gap += chars
+                }
+                position += step
+            }
+        }
     }
 
     /// The nearest element around `index` whose children include at least `like_items_min_items` items like

@@ -110,4 +110,26 @@ import Testing
         off.likeItemsMinItems = 0
         #expect(try text(html, settings: off).contains(comment))
     }
+
+    /// A box of paragraphs that comes only after a sidebar holding more than twice its text (the site's
+    /// "about us" footer) is another part of the page, not the article going on; a second part of the body
+    /// after a short "read also" line is.
+    @Test func aBoxFarBehindASidebarIsNoContinuation() throws {
+        let about = "Das Stadtblatt ist seit dem Jahr 1950 die führende Zeitung für alle Nachrichten aus der Region."
+        let teasers = (1...12).map { "<li><a href=\"/t\($0)\">Weitere Meldung aus dem Rathaus Nummer \($0)</a></li>" }.joined()
+        let html = """
+            <html><body><div class="q0"><div class="q1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))</div>
+            <div class="q2"><a href="/x">Lesen Sie auch: Neue Pläne</a></div>
+            <div class="q3"><p>\(Self.answer)</p><p>\(Self.answer) Danach</p></div>
+            <div class="q5"><ul>\(teasers)</ul></div>
+            <div class="q9"><p>\(about)</p><p>\(about) Seit 1990</p></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 5)
+        #expect(blocks.contains(Self.answer))
+        #expect(!blocks.contains(about))
+        var off = StripSettings()
+        off.continuationGapShare = 0
+        #expect(try text(html, settings: off).contains(about))
+    }
 }
