@@ -686,10 +686,13 @@ public struct ContentExtractor: Sendable {
             let list = tree.nodes[item].parent
             guard list >= root else { return nil }
             if proseInside[item] > 0 && furniture[item] > 0 {
-                let name = tree.nodes[item].name, kind = Self.firstClassName(tree.nodes[item])
+                // Tags are compared by their interned name, and class names only of elements of the same
+                // tag, on their bytes: this runs at every level above the body.
+                let records = tree.nodes.records
+                let name = records[item].nameID, kind = tree.firstClassName(of: item)
                 var alike = 0
-                for child in tree.children(of: list) where !tree.nodes[child].isText && proseInside[child] > 0 && furniture[child] > 0
-                    && tree.nodes[child].name == name && Self.firstClassName(tree.nodes[child]) == kind {
+                for child in tree.children(of: list) where records[child].nameID == name && proseInside[child] > 0 && furniture[child] > 0
+                    && tree.firstClassName(of: child) == kind {
                     alike += 1
                 }
                 if alike >= minItems { return list }
@@ -697,12 +700,6 @@ public struct ContentExtractor: Sendable {
             item = list
         }
         return nil
-    }
-
-    /// The first name of an element's `class` attribute ("" without one).
-    static func firstClassName(_ node: DOMTree.Node) -> Substring {
-        guard let value = node.attribute("class") else { return "" }
-        return value.split(whereSeparator: \.isWhitespace).first ?? ""
     }
 
     /// Whether an element holds a form to fill in (a reply box with its notes, a newsletter sign-up): the
