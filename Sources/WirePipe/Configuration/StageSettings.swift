@@ -145,6 +145,13 @@ public struct StripSettings: Codable, Equatable, Sendable {
     public var linkedItemsMinShare: Double = 0.67
     /// A sibling of the article's box that holds a form (a reply box, a sign-up) is not the rest of the article.
     public var formSiblingsOut: Bool = true
+    /// At least this many like items under one element (the same tag and first class name, each with prose
+    /// and a line of its own: a reader-comment thread) never hold the body when the headline lies before
+    /// them; 0 turns this off.
+    public var likeItemsMinItems: Int = 3
+    /// A sibling of the body's box is no continuation when the siblings between it and the nearest part of
+    /// the body hold more text than this share of its own (a footer after a sidebar); 0 turns this off.
+    public var continuationGapShare: Double = 2
 
     public init() {}
 
@@ -182,6 +189,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case linkedItemsMinItems = "linked_items_min_items"
         case linkedItemsMinShare = "linked_items_min_share"
         case formSiblingsOut = "form_siblings_out"
+        case likeItemsMinItems = "like_items_min_items"
+        case continuationGapShare = "continuation_gap_share"
     }
 
     public init(from decoder: Decoder) throws {
@@ -221,6 +230,8 @@ public struct StripSettings: Codable, Equatable, Sendable {
         linkedItemsMinItems = try c.value(.linkedItemsMinItems, default: d.linkedItemsMinItems, check: Allowed.atLeast(0))
         linkedItemsMinShare = try c.value(.linkedItemsMinShare, default: d.linkedItemsMinShare, check: Allowed.within(0...1))
         formSiblingsOut = try c.value(.formSiblingsOut, default: d.formSiblingsOut)
+        likeItemsMinItems = try c.value(.likeItemsMinItems, default: d.likeItemsMinItems, check: Allowed.atLeast(0))
+        continuationGapShare = try c.value(.continuationGapShare, default: d.continuationGapShare, check: Allowed.atLeast(0))
     }
 }
 

@@ -489,6 +489,8 @@ public struct ContentExtractor: Sendable {
         let end = tree.nodes[root].subtreeEnd
         // Blocks whose own element is not paragraph-like (a <div> or <span> line: a date, a byline, a label).
         var looseLines = [Int](repeating: 0, count: tree.nodes.count)
+        // Of those, the lines that are not prose (a commenter's name, a date, a rating in `<div>`s).
+        var looseFurniture = [Int](repeating: 0, count: tree.nodes.count)
         // Prose blocks, and those of them that open with a link (a teaser's linked title, a commenter's name).
         var proseBlocks = [Int](repeating: 0, count: tree.nodes.count)
         var linkLedProse = [Int](repeating: 0, count: tree.nodes.count)
@@ -499,7 +501,10 @@ public struct ContentExtractor: Sendable {
                 if block.startsWithLink { linkLedProse[block.owner] += 1 }
             }
             if !tree.nodes[block.owner].tag.contains(.paragraph) { looseLines[block.owner] += 1 }
-            if role != .content && block.kind != .heading { furniture[block.owner] += 1 }
+            if role != .content && block.kind != .heading {
+                furniture[block.owner] += 1
+                if !tree.nodes[block.owner].tag.contains(.paragraph) { looseFurniture[block.owner] += 1 }
+            }
             guard let value = value(of: block, role) else { continue }
             var holder = block.owner
             // The lines of one element come one after another: its children are looked at once.
@@ -537,6 +542,7 @@ public struct ContentExtractor: Sendable {
             holders[parent] += holders[index]
             furniture[parent] += furniture[index]
             looseLines[parent] += looseLines[index]
+            looseFurniture[parent] += looseFurniture[index]
             proseBlocks[parent] += proseBlocks[index]
             linkLedProse[parent] += linkLedProse[index]
         }
@@ -556,6 +562,24 @@ public struct ContentExtractor: Sendable {
         func isListOfLinkedItems(_ index: Int) -> Bool {
             settings.linkedItemsMinItems > 0 && proseBlocks[index] >= settings.linkedItemsMinItems
                 && Double(linkLedProse[index]) >= settings.linkedItemsMinShare * Double(proseBlocks[index])
+        }
+        // The body is not one item of a list of like items (a reader-comment thread under a short article):
+        // when the best paragraph parent lies in such an item and the headline before the list, the body is
+        // looked for outside the list, and the list is no continuation of it.
+        var itemList = -1
+        if let headline, let list = likeItemList(around: best, root: root, tree: tree, proseInside: proseInside, furniture: looseFurniture),
+           headline < list {
+            var outside = -1
+            var index = root
+            while index < end {
+                if index == list { index = tree.nodes[list].subtreeEnd; continue }
+                if local[index] > 0 && (outside < 0 || local[index] > local[outside]) { outside = index }
+                index += 1
+            }
+            if outside >= 0 {
+                best = outside
+                itemList = list
+            }
         }
         let threshold = settings.siblingShare * local[best]
         var containers = [best]
@@ -601,16 +625,20 @@ public struct ContentExtractor: Sendable {
             // When the box the body sits in is itself hinted as chrome, the hint cannot tell it from its
             // siblings ("section--ads" on every section of a test report): theirs is not held against them.
             let hintSeparates = tree.nodes[level].hint != .negative
-            for sibling in tree.children(of: parent) where sibling != level {
+            let siblings = tree.children(of: parent)
+            var continues = [Bool](repeating: false, count: siblings.count)
+            for (position, sibling) in siblings.enumerated() where sibling != level {
                 let node = tree.nodes[sibling]
                 guard !node.isText, node.hint != .negative || !hintSeparates, mass[sibling].contentChars > 0 else { continue }
+                if itemList >= 0 && tree.contains(sibling, itemList) { continue }
                 // Sibling <article> elements are other stories (a list of related posts), never the rest of this one.
                 if node.name == "article" && tree.nodes[level].name == "article" { continue }
-                let continuesArticle = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
+                continues[position] = (bestInside[sibling] >= threshold && !isListOfUnits(sibling) && !isListOfLinkedItems(sibling)
                     && !holdsForm(sibling, tree: tree))
                     || (depth == 0 && node.tag.contains(.paragraph) && mass[sibling].sentences > 0)
-                if continuesArticle { containers.append(sibling) }
             }
+            dropDistantContinuations(siblings, from: level, continues: &continues, mass: mass)
+            for position in siblings.indices where continues[position] { containers.append(siblings[position]) }
             level = parent
             depth += 1
         }
@@ -618,6 +646,60 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// The article goes on next to itself: an advertisement's label or a "read also" line may stand between
+    /// two parts of a body, but a box that comes only after more text than its own (a sidebar of teasers, a
+    /// row of dialogs, the page's menus) is another part of the page (its footer, a site's rules). Walking out
+    /// from the body's box to either side, a continuation is dropped when the text of the siblings between it
+    /// and the nearest part kept exceeds `continuation_gap_share` of its own text.
+    func dropDistantContinuations(_ siblings: [Int], from level: Int, continues: inout [Bool], mass: [Mass]) {
+        let share = settings.continuationGapShare
+        guard share > 0, let start = siblings.firstIndex(of: level) else { return }
+        for step in [-1, 1] {
+            var gap = 0
+            var position = start + step
+            while position >= 0 && position < siblings.count {
+                let chars = mass[siblings[position]].chars
+                if continues[position] && Double(gap) <= share * Double(chars) {
+                    gap = 0
+                } else {
+                    continues[position] = false
+                    gap += chars
+                }
+                position += step
+            }
+        }
+    }
+
+    /// The nearest element around `index` whose children include at least `like_items_min_items` items like
+    /// the one `index` lies in: the same tag and the same first class name (a site names its comments, or
+    /// its teaser cards, alike, whatever the names are), each holding prose and a line of its own that is
+    /// neither prose nor a heading, in an element that is no paragraph (a name, a date, a rating in `<div>`s;
+    /// an article's sections set as like boxes carry their notes, "Account: @name", in paragraphs). Nil when
+    /// there is none below `root`.
+    func likeItemList(around index: Int, root: Int, tree: DOMTree, proseInside: [Double], furniture: [Int]) -> Int? {
+        let minItems = settings.likeItemsMinItems
+        guard minItems > 0 else { return nil }
+        var item = index
+        while item > root {
+            let list = tree.nodes[item].parent
+            guard list >= root else { return nil }
+            if proseInside[item] > 0 && furniture[item] > 0 {
+                // Tags are compared by their interned name, and class names only of elements of the same
+                // tag, on their bytes: this runs at every level above the body.
+                let records = tree.nodes.records
+                let name = records[item].nameID, kind = tree.firstClassName(of: item)
+                var alike = 0
+                for child in tree.children(of: list) where records[child].nameID == name && proseInside[child] > 0 && furniture[child] > 0
+                    && tree.firstClassName(of: child) == kind {
+                    alike += 1
+                }
+                if alike >= minItems { return list }
+            }
+            item = list
+        }
+        return nil
     }
 
     /// Whether an element holds a form to fill in (a reply box with its notes, a newsletter sign-up): the

@@ -198,6 +198,28 @@ public struct DOMTree: Sendable {
         return nodes.storage.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// The UTF-8 of the first name in an element's `class` attribute (empty without one), without making a
+    /// String.
+    func firstClassName(of index: Int) -> ArraySlice<UInt8> {
+        let record = nodes.records[index]
+        let storage = nodes.storage
+        for attribute in Int(record.attributesStart)..<Int(record.attributesEnd)
+        where Int(storage.attributes[attribute].nameID) == HTMLDocument.classAttribute {
+            let value = storage.attributes[attribute]
+            var start = Int(value.valueStart)
+            let end = Int(value.valueEnd)
+            while start < end && Self.isSpace(storage.bytes[start]) { start += 1 }
+            var stop = start
+            while stop < end && !Self.isSpace(storage.bytes[stop]) { stop += 1 }
+            return storage.bytes[start..<stop]
+        }
+        return []
+    }
+
+    /// HTML's whitespace between class names (space, tab, line feed, form feed, carriage return).
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D && byte != 0x0B) }
+
     /// Indices of the elements with this tag name, in document order.
     public func elements(named name: String) -> [Int] {
         if let indexed = elementsByTag[name] { return indexed }

@@ -87,4 +87,49 @@ import Testing
         off.formSiblingsOut = false
         #expect(try text(html, settings: off).contains { $0.hasPrefix("Mit dem Absenden") })
     }
+
+    /// A short article under a long reader-comment thread: the thread's items are alike (same tag and first
+    /// class name, each a name and date line in a `<div>` and then prose), so the longest comment, which
+    /// scores best, is not the body: the article before the list is, and the list is not its continuation.
+    @Test func aThreadOfLikeItemsDoesNotHoldTheBody() throws {
+        let comment = "Ich wohne seit zwanzig Jahren an der Brücke und habe die Risse im Pfeiler schon vor Jahren gemeldet."
+        let items = (1...4).map { number in
+            "<div class=\"k1 k\(number)\"><div class=\"k2\"><a href=\"/u\(number)\">Leser \(number)</a></div><div class=\"k5\">12.03.2024</div>"
+                + "<div class=\"k3\">" + String(repeating: "<p>\(comment)</p>", count: number == 2 ? 4 : 1) + "</div></div>"
+        }.joined()
+        let html = """
+            <html><head><title>Die alte Brücke wird saniert</title></head><body><div class="q0"><div class="q1">
+            <h1>Die alte Brücke wird saniert</h1><div class="q2"><p>\(Self.body)</p><p>\(Self.answer)</p></div></div>
+            <div class="q3"><h3>4 Kommentare</h3><div class="q4">\(items)</div></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.contains(Self.body))
+        #expect(blocks.contains(Self.answer))
+        #expect(!blocks.contains(comment))
+        var off = StripSettings()
+        off.likeItemsMinItems = 0
+        #expect(try text(html, settings: off).contains(comment))
+    }
+
+    /// A box of paragraphs that comes only after a sidebar holding more than twice its text (the site's
+    /// "about us" footer) is another part of the page, not the article going on; a second part of the body
+    /// after a short "read also" line is.
+    @Test func aBoxFarBehindASidebarIsNoContinuation() throws {
+        let about = "Das Stadtblatt ist seit dem Jahr 1950 die führende Zeitung für alle Nachrichten aus der Region."
+        let teasers = (1...12).map { "<li><a href=\"/t\($0)\">Weitere Meldung aus dem Rathaus Nummer \($0)</a></li>" }.joined()
+        let html = """
+            <html><body><div class="q0"><div class="q1">\(String(repeating: "<p>\(Self.body)</p>", count: 5))</div>
+            <div class="q2"><a href="/x">Lesen Sie auch: Neue Pläne</a></div>
+            <div class="q3"><p>\(Self.answer)</p><p>\(Self.answer) Danach</p></div>
+            <div class="q5"><ul>\(teasers)</ul></div>
+            <div class="q9"><p>\(about)</p><p>\(about) Seit 1990</p></div></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(blocks.filter { $0 == Self.body }.count == 5)
+        #expect(blocks.contains(Self.answer))
+        #expect(!blocks.contains(about))
+        var off = StripSettings()
+        off.continuationGapShare = 0
+        #expect(try text(html, settings: off).contains(about))
+    }
 }
