@@ -14,7 +14,9 @@ import Foundation
 /// start tag, an end tag, a comment, a processing instruction, a doctype, or script and style content. Only
 /// what the parser would read as an attribute of a start tag (its name, and its value if it has one) is
 /// left out, and only when:
-/// - its name is not one the tree keeps (nor `charset`, which libxml2 itself reads on `<meta>`);
+/// - its name is not one the tree keeps (nor `charset`, which libxml2 itself reads on `<meta>`), or it is
+///   one the tree keeps on one element only (`HTMLDocument.attributeElements`: `href` on `<link>`) and the
+///   tag is another element's;
 /// - its value is plain ASCII (an ill-formed byte inside could switch the parser's encoding for the rest
 ///   of the page).
 /// At any construct whose reading depends on more than bytes (the element stack, a name past libxml2's
@@ -26,10 +28,13 @@ enum UnreadAttributes {
     /// comment and end-tag rules, and 2.14 replaced the tokenizer).
     static let appliesToRunningParser = HTMLDocument.parserVersion >= 20900 && HTMLDocument.parserVersion < 21000
 
-    /// Attributes never left out (lowercase), by the length of their names.
-    private static let preservedNamesByLength: [[[UInt8]]] = {
-        let names = (HTMLDocument.keptAttributeNames + ["charset"]).map { Array($0.utf8) }
-        return (0...names.map(\.count).max()!).map { length in names.filter { $0.count == length } }
+    /// Attributes not left out (lowercase), by the length of their names, each with the one element it is kept
+    /// on (lowercase), or nil when it is kept on all.
+    private static let preservedNamesByLength: [[(name: [UInt8], element: [UInt8]?)]] = {
+        let names = HTMLDocument.keptAttributeNames.enumerated().map { index, name in
+            (name: Array(name.utf8), element: HTMLDocument.attributeElements[index].map { Array($0.utf8) })
+        } + [(name: Array("charset".utf8), element: nil)]
+        return (0...names.map(\.name.count).max()!).map { length in names.filter { $0.name.count == length } }
     }()
 
     /// `bytes` (UTF-8) without the unread attributes, or nil when there is none to leave out.
@@ -238,7 +243,7 @@ enum UnreadAttributes {
                         }
                         attributeEnd = offset
                     }
-                    if plain && !isPreserved(attributeName) { cuts.append(attributeStart..<attributeEnd) }
+                    if plain && !isPreserved(attributeName, on: nameStart..<nameStop) { cuts.append(attributeStart..<attributeEnd) }
                 } else {
                     // Not a name: libxml2 drops everything to the next blank, `>` or `/>`, quotes or not.
                     while offset < count && !Self.isBlank(base[offset]) && base[offset] != UInt8(ascii: ">")
@@ -287,9 +292,12 @@ enum UnreadAttributes {
             equals(open + 2..<nameEnd(open + 2), name)
         }
 
-        func isPreserved(_ range: Range<Int>) -> Bool {
+        /// Whether the attribute named by the bytes at `range` is kept on the element named by those at `element`
+        /// (libxml2 lowercases both names).
+        func isPreserved(_ range: Range<Int>, on element: Range<Int>) -> Bool {
             let names = UnreadAttributes.preservedNamesByLength
-            return range.count < names.count && names[range.count].contains { equals(range, $0) }
+            guard range.count < names.count, let kept = names[range.count].first(where: { equals(range, $0.name) }) else { return false }
+            return kept.element.map { equals(element, $0) } ?? true
         }
 
         /// No byte of `range` has its high bit set; eight at a time.
