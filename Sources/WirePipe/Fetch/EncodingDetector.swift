@@ -73,7 +73,18 @@ public struct EncodingDetector: Sendable {
 
     /// Looks for `charset=` inside a `<meta` tag or `encoding=` in an XML declaration in the first bytes.
     static func declaredEncoding(_ bytes: [UInt8]) -> Detection? {
-        let head = Array(bytes.prefix(prescanBytes)).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }
+        // Lowercased into a fresh array in one loop, and searched with memchr (a `map` and a byte-by-byte
+        // search with a slice per candidate cost about 85,000 instructions a page, for every page fetched).
+        let count = min(bytes.count, prescanBytes)
+        let head = [UInt8](unsafeUninitializedCapacity: count) { lowered, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                for i in 0..<count {
+                    let byte = source[i]
+                    lowered[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+            }
+            initialized = count
+        }
         if head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")),
            let label = valueAfter(Array("encoding".utf8), in: head[0..<end]),
            let name = TextEncodingName.canonical(label) {
@@ -94,14 +105,23 @@ public struct EncodingDetector: Sendable {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard needle.count <= hay.count, from <= hay.count - needle.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+    /// The first offset at or after `from` where `needle` (not empty) starts in `hay`.
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, needle.count <= hay.count, from >= 0, from <= hay.count - needle.count else { return nil }
+        let last = hay.count - needle.count
+        return hay.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var i = from
+            while i <= last {
+                guard let found = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                var k = 1
+                while k < needle.count && base[at + k] == needle[k] { k += 1 }
+                if k == needle.count { return at }
+                i = at + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The value after `name` `=` (quoted or not) within a slice.

@@ -65,7 +65,8 @@ public struct FetchStage: Stage {
             // Multi-byte legacy encodings (Shift_JIS, GBK, EUC-KR…) are decoded by libxml2 through iconv.
             return FetchedPage(id: id, source: source, html: Array(body), parserEncoding: detection.encoding, flags: [])
         }
-        let transcoded = Transcoder.toUTF8(body, from: detection.encoding)
+        // "utf8-valid": the detector found the whole page well-formed UTF-8 (no byte-order mark was cut off).
+        let transcoded = Transcoder.toUTF8(body, from: detection.encoding, knownValid: detection.source == "utf8-valid")
         return FetchedPage(
             id: id, source: source, html: transcoded.utf8, parserEncoding: "UTF-8",
             flags: transcoded.replacedInvalid ? ["invalid-bytes-replaced"] : [])

@@ -13,10 +13,12 @@ enum Transcoder {
         ["utf-8", "windows-1252", "utf-16le", "utf-16be", "utf-32le", "utf-32be"].contains(encoding)
     }
 
-    static func toUTF8(_ bytes: ArraySlice<UInt8>, from encoding: String) -> Result {
+    /// `knownValid`: the bytes were found to be well-formed UTF-8 already (the encoding detector checks a page
+    /// without a declaration), so they are not checked again.
+    static func toUTF8(_ bytes: ArraySlice<UInt8>, from encoding: String, knownValid: Bool = false) -> Result {
         switch encoding {
         case "utf-8":
-            if UTF8Validation.isValid(bytes) { return Result(utf8: Array(bytes), replacedInvalid: false) }
+            if knownValid || UTF8Validation.isValid(bytes) { return Result(utf8: Array(bytes), replacedInvalid: false) }
             return Result(utf8: Array(String(decoding: bytes, as: UTF8.self).utf8), replacedInvalid: true)
         case "windows-1252":
             return Result(utf8: windows1252(bytes), replacedInvalid: false)

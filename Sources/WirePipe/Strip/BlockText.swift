@@ -246,6 +246,28 @@ struct BlockText {
         return text.withUTF8 { measure($0, minWords: 1).words }
     }
 
+    /// `containsASCII(text, needle)` for a `text` without uppercase ASCII letters and a lowercase `needle`: the
+    /// class names as the tree builder lowercases them, or a `lowercased()` string. The first byte is found by
+    /// memchr and the rest compared as they are (the loop below lowercased every byte of every element's class
+    /// names, some 400 instructions an element).
+    static func lowercasedContains(_ text: String, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        let pattern = needle.utf8Start
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count >= count else { return false }
+            let last = bytes.count - count
+            var from = 0
+            while from <= last, let found = memchr(base + from, Int32(pattern[0]), last - from + 1) {
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if memcmp(base + at + 1, pattern + 1, count - 1) == 0 { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
     /// Whether `text` contains the ASCII `needle`, ignoring ASCII case and, with `ignoringSpaces`, spaces in
     /// the text. Byte-level: Foundation's `contains` costs more than the parse on pages with many attributes.
     static func containsASCII(_ text: String, _ needle: StaticString, ignoringSpaces: Bool = false) -> Bool {

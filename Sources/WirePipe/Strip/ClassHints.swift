@@ -56,7 +56,8 @@ enum ClassHint: Equatable, Sendable {
         // two sets for every element a block is built under.
         if node.tag.contains(.chrome) { return -3 }
         let names = node.tag.contains(.heading) ? (node.attribute("class")?.lowercased() ?? "") : node.classNames
-        if BlockText.containsASCII(names, "caption") { return -4 }
+        // Lowercase either way (`classNames`, `lowercased()`): a plain byte search.
+        if BlockText.lowercasedContains(names, "caption") { return -4 }
         return matcher.negativeTerm(names)
     }
 
@@ -98,7 +99,8 @@ enum ClassHint: Equatable, Sendable {
         // a statement of what the element is: only its class names hint.
         let names = tag.isHeading ? (attribute(HTMLDocument.classAttribute)?.lowercased() ?? "") : classNames
         // Captions hide inside compound names (newsCaption, imgcaption) more than other chrome does.
-        if BlockText.containsASCII(names, "caption") { return .negative }
+        // `names` is lowercase either way (`classNames`, `lowercased()`): a plain byte search.
+        if BlockText.lowercasedContains(names, "caption") { return .negative }
         switch matcher.match(names) {
         case .negative: return .negative
         case .positive: return .positive

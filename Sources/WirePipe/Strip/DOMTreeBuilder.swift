@@ -65,6 +65,8 @@ struct ElementName {
     var plainHint: ClassHint
     /// What the name says for the hint of an element that has such attributes.
     var hintFacts: ClassHint.TagFacts
+    /// Bit `1 << index` for each of `HTMLDocument.attributeElements` this element keeps (`href` on `link`).
+    var boundAttributes: UInt32
 }
 
 extension ElementName {
@@ -75,7 +77,8 @@ extension ElementName {
         self.init(
             id: id, isScript: name == "script", tag: TagKind.table[name] ?? [],
             isIndexed: HTMLDocument.indexedTags.contains(name), isOpaque: HTMLDocument.opaqueElements.contains(name),
-            isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts)
+            isRawText: name == "script" || name == "style", plainHint: ClassHint.of(plain, tag: facts), hintFacts: facts,
+            boundAttributes: HTMLDocument.attributeElements.reduce(0) { $1.value == name ? $0 | 1 << UInt32($1.key) : $0 })
     }
 }
 
@@ -302,6 +305,9 @@ struct TreeState {
                 i += 2
                 let key = self.attributeName(attributeName)
                 guard key >= 0 else { continue }
+                // `href`, `type` and `name` only on the element that has them read (`HTMLDocument.attributeElements`).
+                let bit = UInt32(1) << UInt32(key)
+                if HTMLDocument.elementBoundAttributes & bit != 0 && known.boundAttributes & bit == 0 { continue }
                 switch key {
                 case HTMLDocument.classAttribute, HTMLDocument.idAttribute:
                     if let valuePointer { appendLowercased(valuePointer) }

@@ -27,6 +27,21 @@ public enum HTMLDocument {
     static let hiddenAttribute = 12, ariaHiddenAttribute = 13, styleAttribute = 14
     /// Indices of attributes metadata extraction compares on their bytes (`DOMTree.attribute(_:of:lowercasedIs:)`).
     static let relAttribute = 5, propertyAttribute = 6
+    static let nameAttribute = 7, hrefAttribute = 15
+
+    /// Kept attributes that are read on one element only, by their index: on any other element they are left
+    /// out like the unread ones (by `UnreadAttributes` before the parse and by the tree builder). `href` is read
+    /// on `<link rel=canonical>` alone, yet a page has hundreds of `<a href>`, whose URLs libxml2 read a
+    /// character at a time only for the tree to hold them; `type` is read on scripts (JSON-LD), `name` on
+    /// `<meta>`.
+    static let attributeElements: [Int: String] = [hrefAttribute: "link", typeAttribute: "script", nameAttribute: "meta"]
+    /// Bit `1 << index` set for each attribute of `attributeElements`.
+    static let elementBoundAttributes: UInt32 = attributeElements.keys.reduce(0) { $0 | 1 << UInt32($1) }
+
+    /// Whether the tree keeps the attribute `keptAttributeNames[index]` on an element named `element`.
+    static func keepsAttribute(_ index: Int, on element: String) -> Bool {
+        attributeElements[index].map { $0 == element } ?? true
+    }
 
     /// Elements whose text is never text of the page (dropped while copying). JSON-LD scripts are kept.
     static let opaqueElements: Set<String> = ["style", "script", "noscript", "template", "svg", "math", "textarea", "select"]

@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// Leaves out the attributes that no stage reads (`src`, `srcset`, `data-*`, `style` on SVG paths, `d`…)
-/// before libxml2 parses a page.
+/// Leaves out the attributes that no stage reads (`src`, `srcset`, `data-*`, `style` on SVG paths, `d`…),
+/// and the content of comments, before libxml2 parses a page.
 ///
 /// libxml2's HTML parser reads an attribute value a character at a time (`htmlParseHTMLAttribute`: decode,
 /// check and copy each, through `xmlNextChar`), looks its name up and allocates a buffer for it; outside
@@ -14,7 +14,9 @@ import Foundation
 /// start tag, an end tag, a comment, a processing instruction, a doctype, or script and style content. Only
 /// what the parser would read as an attribute of a start tag (its name, and its value if it has one) is
 /// left out, and only when:
-/// - its name is not one the tree keeps (nor `charset`, which libxml2 itself reads on `<meta>`);
+/// - its name is not one the tree keeps (nor `charset`, which libxml2 itself reads on `<meta>`), or it is
+///   one the tree keeps on one element only (`HTMLDocument.attributeElements`: `href` on `<link>`) and the
+///   tag is another element's;
 /// - its value is plain ASCII (an ill-formed byte inside could switch the parser's encoding for the rest
 ///   of the page).
 /// At any construct whose reading depends on more than bytes (the element stack, a name past libxml2's
@@ -26,10 +28,13 @@ enum UnreadAttributes {
     /// comment and end-tag rules, and 2.14 replaced the tokenizer).
     static let appliesToRunningParser = HTMLDocument.parserVersion >= 20900 && HTMLDocument.parserVersion < 21000
 
-    /// Attributes never left out (lowercase), by the length of their names.
-    private static let preservedNamesByLength: [[[UInt8]]] = {
-        let names = (HTMLDocument.keptAttributeNames + ["charset"]).map { Array($0.utf8) }
-        return (0...names.map(\.count).max()!).map { length in names.filter { $0.count == length } }
+    /// Attributes not left out (lowercase), by the length of their names, each with the one element it is kept
+    /// on (lowercase), or nil when it is kept on all.
+    private static let preservedNamesByLength: [[(name: [UInt8], element: [UInt8]?)]] = {
+        let names = HTMLDocument.keptAttributeNames.enumerated().map { index, name in
+            (name: Array(name.utf8), element: HTMLDocument.attributeElements[index].map { Array($0.utf8) })
+        } + [(name: Array("charset".utf8), element: nil)]
+        return (0...names.map(\.name.count).max()!).map { length in names.filter { $0.name.count == length } }
     }()
 
     /// `bytes` (UTF-8) without the unread attributes, or nil when there is none to leave out.
@@ -40,15 +45,18 @@ enum UnreadAttributes {
             scanner.scan()
             guard !scanner.cuts.isEmpty else { return nil }
             let removed = scanner.cuts.reduce(0) { $0 + $1.count }
-            var output: [UInt8] = []
-            output.reserveCapacity(buffer.count - removed)
-            var from = 0
-            for cut in scanner.cuts {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from..<cut.lowerBound]))
-                from = cut.upperBound
+            // The pieces between the cuts copied straight into the new array (appending each cost some 350
+            // instructions of bookkeeping).
+            return [UInt8](unsafeUninitializedCapacity: buffer.count - removed) { output, initialized in
+                var from = 0, to = 0
+                for cut in scanner.cuts + [buffer.count..<buffer.count] {
+                    let length = cut.lowerBound - from
+                    if length > 0 { (output.baseAddress! + to).initialize(from: base + from, count: length) }
+                    to += length
+                    from = cut.upperBound
+                }
+                initialized = to
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from...]))
-            return output
         }
     }
 
@@ -60,6 +68,8 @@ enum UnreadAttributes {
         let count: Int
         /// Byte ranges (an attribute's name to the end of its value) to leave out, in order.
         var cuts: [Range<Int>] = []
+        /// `UnreadAttributes.preservedNamesByLength`, read once per page rather than through its global accessor.
+        let preserved = UnreadAttributes.preservedNamesByLength
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -78,16 +88,23 @@ enum UnreadAttributes {
 
         /// Blanks as libxml2 skips them (`IS_BLANK_CH`: no form feed).
         @inline(__always)
-        static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        static func isBlank(_ byte: UInt8) -> Bool { byte <= 0x20 && (blanks >> UInt64(byte)) & 1 != 0 }
+        /// Bit `b` set for each blank byte `b` (all below 64).
+        static let blanks: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
 
         @inline(__always)
         static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
-        /// A character of a tag or attribute name (`htmlParseHTMLName`).
+        /// A character of a tag or attribute name (`htmlParseHTMLName`): letters, digits, `: - _ .`. One shift
+        /// of a mask per byte (a chain of range tests cost about ten instructions a byte of every name).
         @inline(__always)
         static func isNameCharacter(_ byte: UInt8) -> Bool {
-            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2E
+            byte < 0x40 ? (nameBelow64 >> UInt64(byte)) & 1 != 0 : byte < 0x80 && (nameFrom64 >> UInt64(byte - 0x40)) & 1 != 0
         }
+        /// Bit `b` set for the name bytes `b` below 64 (digits, `:`, `-`, `.`), and bit `b - 64` for those from
+        /// 64 to 127 (letters, `_`).
+        static let nameBelow64: UInt64 = 0x03FF_0000_0000_0000 | 1 << 0x3A | 1 << 0x2D | 1 << 0x2E
+        static let nameFrom64: UInt64 = 0x07FF_FFFE_07FF_FFFE | 1 << (0x5F - 0x40)
 
         func skipBlanks(_ offset: Int) -> Int {
             var offset = offset
@@ -132,7 +149,16 @@ enum UnreadAttributes {
                 guard Self.isNameStart(byte(open + 2)) else { return open + 2 }
                 return find(UInt8(ascii: ">"), from: open + 2).map { $0 + 1 }
             case UInt8(ascii: "!"):
-                if byte(open + 2) == UInt8(ascii: "-") && byte(open + 3) == UInt8(ascii: "-") { return commentEnd(from: open + 4) }
+                if byte(open + 2) == UInt8(ascii: "-") && byte(open + 3) == UInt8(ascii: "-") {
+                    guard let end = commentEnd(from: open + 4) else { return nil }
+                    // The content goes, the comment stays (`<!---->`, `<!----!>`): libxml2 reads a comment's
+                    // content a character at a time and copies it, and the tree only notes where the comment
+                    // was (it ends a text node). Kept when not well-formed UTF-8 (an ill-formed byte could switch
+                    // the parser's encoding).
+                    let closing = base[end - 2] == UInt8(ascii: "!") ? end - 4 : end - 3
+                    if closing > open + 4 && isWellFormed(open + 4..<closing) { cuts.append(open + 4..<closing) }
+                    return end
+                }
                 if isDoctype(at: open) { return doctypeEnd(from: open + 9) }
                 return open + 1  // a lone `<` of text
             case UInt8(ascii: "?"):
@@ -238,7 +264,7 @@ enum UnreadAttributes {
                         }
                         attributeEnd = offset
                     }
-                    if plain && !isPreserved(attributeName) { cuts.append(attributeStart..<attributeEnd) }
+                    if plain && !isPreserved(attributeName, on: nameStart..<nameStop) { cuts.append(attributeStart..<attributeEnd) }
                 } else {
                     // Not a name: libxml2 drops everything to the next blank, `>` or `/>`, quotes or not.
                     while offset < count && !Self.isBlank(base[offset]) && base[offset] != UInt8(ascii: ">")
@@ -287,9 +313,21 @@ enum UnreadAttributes {
             equals(open + 2..<nameEnd(open + 2), name)
         }
 
-        func isPreserved(_ range: Range<Int>) -> Bool {
-            let names = UnreadAttributes.preservedNamesByLength
-            return range.count < names.count && names[range.count].contains { equals(range, $0) }
+        /// Whether the attribute named by the bytes at `range` is kept on the element named by those at `element`
+        /// (libxml2 lowercases both names).
+        func isPreserved(_ range: Range<Int>, on element: Range<Int>) -> Bool {
+            guard range.count < preserved.count else { return false }
+            let candidates = preserved[range.count]
+            for k in candidates.indices where equals(range, candidates[k].name) {
+                guard let only = candidates[k].element else { return true }
+                return equals(element, only)
+            }
+            return false
+        }
+
+        /// `bytes[range]` is well-formed UTF-8.
+        func isWellFormed(_ range: Range<Int>) -> Bool {
+            isASCII(range) || UTF8Validation.isValid(buffer: UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         /// No byte of `range` has its high bit set; eight at a time.

@@ -39,4 +39,28 @@ import Testing
         }
         #expect(valid > 100)
     }
+
+    /// Long runs of ASCII (read thirty-two and eight bytes at a time) with a few other bytes put in at random
+    /// places: every offset of a word and of the run after it is tried.
+    @Test func longRunsWithBytesAtRandomPlaces() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        let inserts: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80], [0xD0, 0x9A, 0xD0, 0xB8], [0x80], [0xC3], [0xE2, 0x80],
+                                  [0xED, 0xA0, 0x80], [0xFF], [0xC3, 0xA9, 0x80], [0xF0, 0x9F, 0x98]]
+        var valid = 0, invalid = 0
+        for _ in 0..<5_000 {
+            var bytes = [UInt8](repeating: 0x61, count: 1 + Int(next() % 100))
+            for _ in 0..<Int(next() % 3) {
+                bytes.insert(contentsOf: inserts[Int(next() % UInt64(inserts.count))], at: Int(next() % UInt64(bytes.count + 1)))
+            }
+            #expect(agrees(bytes), "\(bytes)")
+            if UTF8Validation.isValid(bytes) { valid += 1 } else { invalid += 1 }
+        }
+        #expect(valid > 500 && invalid > 500)
+    }
 }

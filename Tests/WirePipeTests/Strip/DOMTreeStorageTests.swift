@@ -10,7 +10,7 @@ import Testing
     /// names lowercased, attributes wirepipe does not read left out.
     @Test func textAndAttributesRoundTrip() throws {
         let html = """
-            <html lang="de-AT"><head><title>Caf&eacute; &amp; Bäckerei</title>
+            <html lang="de-AT"><head><title>Caf&eacute; &amp; Bäckerei</title><link rel="canonical" href="/artikel?a=1&amp;b=2">
             <meta property="og:title" content="Grüße &quot;aus&quot; Wien"></head>
             <body><div class="Story-Body Main" ID="Artikel" data-x="not kept" role="main">
             <p>Erste Zeile &lt;b&gt; &#x1F600; — Ende</p><!-- comment --><p>Zweite<br>Zeile</p>
@@ -35,7 +35,10 @@ import Testing
         let paragraphs = tree.nodes.indices.filter { tree.nodes[$0].name == "p" }
         #expect(paragraphs.map { tree.text(of: $0) } == ["Erste Zeile <b> 😀 — Ende", "ZweiteZeile"])
         let link = try #require(tree.nodes.indices.first { tree.nodes[$0].name == "a" })
-        #expect(tree.nodes[link].attribute("href") == "/weiter?a=1&b=2")
+        // `href` is kept on `<link>` only (`HTMLDocument.attributeElements`).
+        #expect(tree.nodes[link].attribute("href") == nil)
+        let canonical = try #require(tree.elements(named: "link").first)
+        #expect(tree.nodes[canonical].attribute("href") == "/artikel?a=1&b=2")
         #expect(tree.nodes[link].attribute("rel") == "Author")
         #expect(tree.text(of: link) == "Максим Петров")
         #expect(tree.nodes[link].text == "", "an element has no text of its own")
@@ -154,12 +157,14 @@ import Testing
                     var isJSONLD = false
                     while let attribute = property {
                         let key = String(cString: attribute.pointee.name)
-                        if HTMLDocument.keptAttributeNames.contains(key), let value = xmlGetProp(node, attribute.pointee.name) {
+                        let index = HTMLDocument.keptAttributeNames.firstIndex(of: key)
+                        let kept = index.map { HTMLDocument.keepsAttribute($0, on: name) } ?? false
+                        if kept, let value = xmlGetProp(node, attribute.pointee.name) {
                             let string = String(cString: value)
                             free(value)
                             attributes.append([key, string])
                             if key == "type", name == "script", string.lowercased().contains("ld+json") { isJSONLD = true }
-                        } else if HTMLDocument.keptAttributeNames.contains(key) {
+                        } else if kept {
                             attributes.append([key, ""])
                         }
                         property = attribute.pointee.next

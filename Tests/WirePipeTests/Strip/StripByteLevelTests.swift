@@ -4,6 +4,26 @@ import Testing
 
 /// The byte-level shortcuts of strip give what the string-level definitions give.
 @Suite struct StripByteLevelTests {
+    /// The byte search in lowercase text answers as the case-blind search, on every element's class names of
+    /// the carried pages, their `lowercased()` class attributes, and made-up names.
+    @Test func lowercasedSearchIsTheCaseBlindOne() throws {
+        var names = ["", "c", "caption", "xcaptio", "img-caption", "newscaption x", "capt ion", "fig-capTION", "captión", "é caption"]
+        for (_, tree) in try MetadataFastPathTests.pageTrees() {
+            for index in tree.nodes.indices where !tree.nodes[index].isText {
+                names.append(tree.nodes[index].classNames)
+                if let value = tree.nodes[index].attribute("class") { names.append(value.lowercased()) }
+            }
+        }
+        var found = 0
+        for name in names where !name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            let blind = BlockText.containsASCII(name, "caption")
+            #expect(BlockText.lowercasedContains(name, "caption") == blind, "\(name)")
+            if blind { found += 1 }
+            #expect(BlockText.lowercasedContains(name, "") && BlockText.lowercasedContains(name, "nav") == BlockText.containsASCII(name, "nav"), "\(name)")
+        }
+        #expect(found > 10)
+    }
+
     @Test func bylineClassNames() {
         for yes in ["byline", "post-byline x", "x bylines", "author", "a post-author", "fn", "x  fn", "entry-byline-wrap"] {
             #expect(MetadataExtractor.classesNameAByline(yes), "\(yes)")

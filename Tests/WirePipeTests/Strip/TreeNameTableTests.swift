@@ -23,7 +23,8 @@ import Testing
         for (index, entry) in CommonTagNames.entries.enumerated() {
             let general = ElementName(name: CommonTagNames.names[index], id: 0)
             #expect(entry.tag == general.tag && entry.isIndexed == general.isIndexed && entry.isOpaque == general.isOpaque
-                && entry.isScript == general.isScript && entry.isRawText == general.isRawText && entry.plainHint == general.plainHint)
+                && entry.isScript == general.isScript && entry.isRawText == general.isRawText && entry.plainHint == general.plainHint
+                && entry.boundAttributes == general.boundAttributes)
         }
     }
 
@@ -35,7 +36,8 @@ import Testing
             <html><body><my-widget class="a">x</my-widget><amp-img src="s"></amp-img><div data-x="1" classx="no" clas="no"
             CLASS="Story" ID="Main" role="r" itemprop="i" itemtype="t" rel="l" property="p" name="n" content="c" datetime="d"
             lang="en" type="t" hidden aria-hidden="true" style="s" href="h" http-equiv="e" pubdate>y</div><my-widget>z</my-widget>
-            <svg><path d="M0"></path></svg><p>text</p></body></html>
+            <svg><path d="M0"></path></svg><p>text</p><link href="h" type="t" name="n"><script type="t" name="n" href="h"></script>
+            <meta name="n" type="t" href="h"></body></html>
             """.utf8), encoding: "UTF-8")
         trees.append(("made", made))
         for (page, tree) in trees {
@@ -54,7 +56,12 @@ import Testing
             made.nodes.indices.first { made.nodes[$0].name == "div" && made.contains(body, $0) }
         })
         let attributes = made.nodes[div].attributes
-        #expect(attributes.map(\.name) == HTMLDocument.keptAttributeNames)
+        // All kept names but those kept on one element only (`href` on `link`, `type` on `script`, `name` on `meta`).
+        #expect(attributes.map(\.name) == HTMLDocument.keptAttributeNames.filter { !["href", "type", "name"].contains($0) })
+        for (element, name) in [("link", "href"), ("script", "type"), ("meta", "name")] {
+            let index = try #require(made.elements(named: element).last)
+            #expect(made.nodes[index].attributes.map(\.name) == [name], "\(element)")
+        }
         #expect(made.nodes[div].attribute("class") == "Story")
         #expect(made.nodes[div].classNames == "story main")
         #expect(made.elements(named: "my-widget").count == 2)

@@ -79,8 +79,15 @@ import Testing
         let page = #"<html><body><img src="\#(long)" class="\#(long)" data-a='\#(long)' alt=\#(long) async><p title="short">t</p></body></html>"#
         let removed = try #require(UnreadAttributes.removed(from: Array(page.utf8)))
         #expect(String(decoding: removed, as: UTF8.self) == #"<html><body><img  class="\#(long)"   ><p >t</p></body></html>"#)
+        // `href` stays on `<link>` only, in any case of the tag's name (`HTMLDocument.attributeElements`).
+        let links = #"<link rel=canonical href="/\#(long)"><LINK HREF=/\#(long)><a href="/\#(long)" rel=author>a</a><linkx href=\#(long)>"#
+        #expect(String(decoding: try #require(UnreadAttributes.removed(from: Array(links.utf8))), as: UTF8.self)
+            == #"<link rel=canonical href="/\#(long)"><LINK HREF=/\#(long)><a  rel=author>a</a><linkx >"#)
         // Nothing to leave out: no copy.
-        #expect(UnreadAttributes.removed(from: Array("<p class=\"\(long)\">a</p><!-- <p x=\"y\"> -->".utf8)) == nil)
+        #expect(UnreadAttributes.removed(from: Array("<p class=\"\(long)\">a</p><!---->".utf8)) == nil)
+        // Comments lose their content, not their ends; ill-formed UTF-8 in one keeps it.
+        let comments = Array("<p class=\"\(long)\">a</p><!-- <p x=\"y\"> --><!--é--!><!---->".utf8) + [0x3C, 0x21, 0x2D, 0x2D, 0xE9, 0x2D, 0x2D, 0x3E]
+        #expect(try #require(UnreadAttributes.removed(from: comments)) == Array("<p class=\"\(long)\">a</p><!----><!----!><!---->".utf8) + [0x3C, 0x21, 0x2D, 0x2D, 0xE9, 0x2D, 0x2D, 0x3E])
         // A NUL byte anywhere: libxml2 stops there, so the page is left alone.
         #expect(UnreadAttributes.removed(from: Array("<img src=\"\(long)\">\u{0}".utf8)) == nil)
         // Non-ASCII values stay (an ill-formed byte there would switch libxml2's encoding).
@@ -138,6 +145,16 @@ import Testing
             #"<p>a</p x="> text that must stay <b data-x="> b</b>"#,
             #"<p>unterminated <img src="\#(v)"#,
             #"<p>unterminated <img src="\#(v)" data-x="#,
+            // Attributes left out between kept ones, quoted or not, with and without blanks around them.
+            #"<p data-a=1 class=x>a</p><p class=x data-a=1 id=y>b</p><p class="x"data-a="1"id=y>c</p><p data-a class=q>d<img src=\#(v)/><img src="\#(v)" \#n\#t alt=y class=z/>e<p class=k data-a = "\#(v)"  ="q" id=w>f</p>"#,
+            // Comments emptied: where one ends, what ends it, text on either side, a comment before the root.
+            #"<!-- head --><html><body><p>a<!-- x -->b<!-- y --!>c<!--z-->d<!---->e<!-- - -- --->f</p></body></html>"#,
+            #"<p>a<!--<p>x</p>--></p><p>b<!-- unterminated --! > -- > <p>c</p>"#,
+            #"<ul><li>a<!-- é ü 😀 --></li><!-- --><li>b</li></ul><!--[if IE]><p>ie</p><![endif]-->"#,
+            // Attributes kept on one element only: `href` on `<link>`, `type` on `<script>`, `name` on `<meta>`.
+            #"<head><link rel="canonical" href="/\#(v)"><Link HREF='/\#(v)' type="text/css"><meta name="x" content="y"></head><p>a <a href="/\#(v)" name="n" type="t" rel="author">b</a></p>"#,
+            #"<head><script type="application/ld+json" name="x">{"a": 1}</script><link/href="\#(v)"><link:x href="\#(v)"></head><p>a</p>"#,
+            #"<p>a <input type=text name=q><button type="submit">b</button><meta name=\#(v) content=c></p>"#,
         ]
         for page in cases { Self.expectSameTree(Array(page.utf8), page) }
     }
@@ -149,7 +166,7 @@ import Testing
         let pages = try Self.carriedPages().filter { $0.name.hasPrefix("benchmark/") || $0.name.hasPrefix("pages/") }
         #expect(!pages.isEmpty)
         let fragments = ["\"", "'", "<", ">", "</", "<!--", "-->", "--!>", "<?", "<!DOCTYPE html>", "<script>", "</script>", "<style>",
-                         "</style>", "<img src=\"", "=", " ", "/>", "<!", "<a href=", "</p x=\">", "&", "<svg><path d=\""]
+                         "</style>", "<img src=\"", "=", " ", "/>", "<!", "<a href=", "</p x=\">", "&", "<svg><path d=\"", "<link href=\"", "<LINK rel=canonical href="]
         var generator = SplitMix(seed: 0x5EED)
         for round in 0..<60 {
             var bytes = pages[round % pages.count].bytes
