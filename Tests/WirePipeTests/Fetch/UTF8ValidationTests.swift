@@ -22,13 +22,8 @@ import Testing
 
     /// Random bytes biased towards UTF-8 lead and continuation bytes, so that both outcomes are common.
     @Test func randomInputs() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
+        var generator = SplitMix(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { generator.next() }
         let alphabet: [UInt8] = [0x41, 0x20, 0x7F, 0x80, 0xBF, 0x9F, 0xA0, 0x8F, 0x90, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xC0]
         var valid = 0
         for _ in 0..<20_000 {
@@ -43,13 +38,8 @@ import Testing
     /// Long runs of ASCII (read thirty-two and eight bytes at a time) with a few other bytes put in at random
     /// places: every offset of a word and of the run after it is tried.
     @Test func longRunsWithBytesAtRandomPlaces() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
+        var generator = SplitMix(seed: 0x2545_F491_4F6C_DD1D)
+        func next() -> UInt64 { generator.next() }
         let inserts: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x80, 0x93], [0xF0, 0x9F, 0x98, 0x80], [0xD0, 0x9A, 0xD0, 0xB8], [0x80], [0xC3], [0xE2, 0x80],
                                   [0xED, 0xA0, 0x80], [0xFF], [0xC3, 0xA9, 0x80], [0xF0, 0x9F, 0x98]]
         var valid = 0, invalid = 0
