@@ -152,6 +152,10 @@ public struct StripSettings: Codable, Equatable, Sendable {
     /// A sibling of the body's box is no continuation when the siblings between it and the nearest part of
     /// the body hold more text than this share of its own (a footer after a sidebar); 0 turns this off.
     public var continuationGapShare: Double = 2
+    /// A text box of at most this many words set beside a picture, the two alone in one element (a figure
+    /// built of `<div>`s: the picture's box, then the caption's), is the picture's caption, whatever its
+    /// class names say; 0 turns this off.
+    public var captionMaxWords: Int = 50
 
     public init() {}
 
@@ -191,6 +195,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         case formSiblingsOut = "form_siblings_out"
         case likeItemsMinItems = "like_items_min_items"
         case continuationGapShare = "continuation_gap_share"
+        case captionMaxWords = "caption_max_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -232,6 +237,7 @@ public struct StripSettings: Codable, Equatable, Sendable {
         formSiblingsOut = try c.value(.formSiblingsOut, default: d.formSiblingsOut)
         likeItemsMinItems = try c.value(.likeItemsMinItems, default: d.likeItemsMinItems, check: Allowed.atLeast(0))
         continuationGapShare = try c.value(.continuationGapShare, default: d.continuationGapShare, check: Allowed.atLeast(0))
+        captionMaxWords = try c.value(.captionMaxWords, default: d.captionMaxWords, check: Allowed.atLeast(0))
     }
 }
 

@@ -126,6 +126,7 @@ public struct ContentExtractor: Sendable {
             keep[index] = true
         }
         keepLead(tree: tree, blocks: blocks, roles: roles, title: title, keep: &keep)
+        dropPictureCaptions(tree: tree, blocks: blocks, roles: roles, mass: mass, keep: &keep)
         // A heading that is all link is the title of another page: the prose right after it, in a box that
         // holds nothing else of content (a teaser card set into the body), is that page's summary. A card's
         // title is as often a line of its own that is all link, without a sentence (`<div class="title">`).
@@ -646,6 +647,64 @@ public struct ContentExtractor: Sendable {
             containers += shortLines.filter { $0 > headline && $0 < lastPart && !containers.contains($0) }
         }
         return containers.sorted()
+    }
+
+    /// A picture's caption, told by where it stands rather than by its class names: a text box right after
+    /// a box that holds a picture and no text, the two alone in one element (`<div><img><p>…</p></div>`, a
+    /// figure built of `<div>`s), of at most `caption_max_words` words. Sites whose names say nothing (or
+    /// say it in words no hint list has) set their captions so; an article's own paragraphs come many to an
+    /// element. Kept blocks in such boxes are dropped, unless that would leave no prose at all.
+    func dropPictureCaptions(tree: DOMTree, blocks: [ScoredBlock], roles: [Role], mass: [Mass], keep: inout [Bool]) {
+        let maxWords = settings.captionMaxWords
+        guard maxWords > 0 else { return }
+        var captions: [Int] = []
+        var verdicts: [Int: Bool] = [:]  // caption box or not, by the block's owner: blocks share owners
+        for index in blocks.indices where keep[index] && blocks[index].kind != .heading && blocks[index].words <= maxWords {
+            let owner = blocks[index].owner
+            if verdicts[owner] == nil {
+                verdicts[owner] = captionBox(around: owner, tree: tree, mass: mass).map { box in
+                    blocks.indices.lazy.filter { tree.contains(box, blocks[$0].owner) }.reduce(0) { $0 + blocks[$1].words } <= maxWords
+                } ?? false
+            }
+            if verdicts[owner] == true { captions.append(index) }
+        }
+        guard !captions.isEmpty else { return }
+        let captionSet = Set(captions)
+        guard blocks.indices.contains(where: { keep[$0] && roles[$0] == .content && !captionSet.contains($0) }) else { return }
+        for index in captions { keep[index] = false }
+    }
+
+    /// The box around `index` that a picture's box precedes, the two the only children of their parent
+    /// (blank text aside); climbing only through elements that hold no other text. Nil when there is none.
+    func captionBox(around index: Int, tree: DOMTree, mass: [Mass]) -> Int? {
+        var box = index
+        while true {
+            let parent = tree.nodes[box].parent
+            guard parent >= 0 else { return nil }
+            let children = tree.children(of: parent).filter { child in
+                let node = tree.nodes[child]
+                return !node.isText || node.text.contains(where: { !$0.isWhitespace })
+            }
+            if children.count == 2, children[1] == box, !Self.notFigures.contains(tree.nodes[parent].name),
+               showsOnlyAPicture(children[0], tree: tree, mass: mass) {
+                return box
+            }
+            guard mass[parent].chars == mass[box].chars else { return nil }
+            box = parent
+        }
+    }
+
+    /// Elements that pair a picture with text that is no caption: a quoted review under its screenshot, a
+    /// table's cell.
+    static let notFigures: Set<String> = ["blockquote", "q", "td", "th"]
+
+    /// Pictures a caption is written for (not icons: an `<svg>` sits before many a button's label).
+    static let pictureTags: Set<String> = ["img", "picture", "video"]
+
+    /// Whether an element shows a picture and no text.
+    func showsOnlyAPicture(_ index: Int, tree: DOMTree, mass: [Mass]) -> Bool {
+        guard !tree.nodes[index].isText, mass[index].chars == 0 else { return false }
+        return (index..<tree.nodes[index].subtreeEnd).contains { Self.pictureTags.contains(tree.nodes[$0].name) }
     }
 
     /// The article goes on next to itself: an advertisement's label or a "read also" line may stand between

@@ -132,4 +132,33 @@ import Testing
         off.continuationGapShare = 0
         #expect(try text(html, settings: off).contains(about))
     }
+
+    /// A text box right after a picture's box, the two alone in one element (a figure built of `<div>`s, a
+    /// `<p>` after an `<img>`), is the picture's caption; a review quoted under its screenshot in a
+    /// `<blockquote>` is text, and so is a paragraph after a picture among the body's paragraphs.
+    @Test func aTextBoxBesideAPictureAloneInItsElementIsACaption() throws {
+        let review = "Die Aufführung war wunderbar, und nach der Vorstellung durften wir mit den Schauspielern sprechen."
+        let html = """
+            <html><body><div class="q0"><p>\(Self.body)</p>
+            <div class="q1"><div class="q2"><picture><img src="a.jpg"></picture></div><div class="q3"><p>\(Self.captionA)</p></div></div>
+            <p>\(Self.body) Danach</p>
+            <div class="q4"><img src="b.jpg"><p>\(Self.captionB)</p></div>
+            <p><img src="c.jpg"></p><p>\(Self.answer)</p>
+            <blockquote><p><img src="d.jpg"></p><p>\(review)</p></blockquote>
+            <p>\(Self.body) Zuletzt</p></div></body></html>
+            """
+        let blocks = try text(html)
+        #expect(!blocks.contains(Self.captionA))
+        #expect(!blocks.contains(Self.captionB))
+        #expect(blocks.contains(Self.answer))
+        #expect(blocks.contains(review))
+        var off = StripSettings()
+        off.captionMaxWords = 0
+        let all = try text(html, settings: off)
+        #expect(all.contains(Self.captionA) && all.contains(Self.captionB))
+        // Longer than a caption: the text box is the article's own.
+        var short = StripSettings()
+        short.captionMaxWords = 5
+        #expect(try text(html, settings: short).contains(Self.captionA))
+    }
 }
