@@ -658,15 +658,18 @@ public struct ContentExtractor: Sendable {
         let maxWords = settings.captionMaxWords
         guard maxWords > 0 else { return }
         var captions: [Int] = []
-        var verdicts: [Int: Bool] = [:]  // caption box or not, by the block's owner: blocks share owners
         for index in blocks.indices where keep[index] && blocks[index].kind != .heading && blocks[index].words <= maxWords {
-            let owner = blocks[index].owner
-            if verdicts[owner] == nil {
-                verdicts[owner] = captionBox(around: owner, tree: tree, mass: mass).map { box in
-                    blocks.indices.lazy.filter { tree.contains(box, blocks[$0].owner) }.reduce(0) { $0 + blocks[$1].words } <= maxWords
-                } ?? false
+            guard let box = captionBox(around: blocks[index].owner, tree: tree, mass: mass) else { continue }
+            // The box's words: its blocks are the neighbours of this one in document order.
+            var words = 0
+            var first = index
+            while first > 0 && tree.contains(box, blocks[first - 1].owner) { first -= 1 }
+            var other = first
+            while other < blocks.count && tree.contains(box, blocks[other].owner) {
+                words += blocks[other].words
+                other += 1
             }
-            if verdicts[owner] == true { captions.append(index) }
+            if words <= maxWords { captions.append(index) }
         }
         guard !captions.isEmpty else { return }
         let captionSet = Set(captions)
@@ -676,17 +679,16 @@ public struct ContentExtractor: Sendable {
 
     /// The box around `index` that a picture's box precedes, the two the only children of their parent
     /// (blank text aside); climbing only through elements that hold no other text. Nil when there is none.
+    /// Walks the siblings in place: this runs for every short block kept.
     func captionBox(around index: Int, tree: DOMTree, mass: [Mass]) -> Int? {
         var box = index
         while true {
             let parent = tree.nodes[box].parent
             guard parent >= 0 else { return nil }
-            let children = tree.children(of: parent).filter { child in
-                let node = tree.nodes[child]
-                return !node.isText || node.text.contains(where: { !$0.isWhitespace })
-            }
-            if children.count == 2, children[1] == box, !Self.notFigures.contains(tree.nodes[parent].name),
-               showsOnlyAPicture(children[0], tree: tree, mass: mass) {
+            let picture = tree.nextFilledChild(from: parent + 1, in: parent)
+            if picture != box, tree.nextFilledChild(from: tree.nodes[picture].subtreeEnd, in: parent) == box,
+               tree.nextFilledChild(from: tree.nodes[box].subtreeEnd, in: parent) == tree.nodes[parent].subtreeEnd,
+               !Self.notFigures.contains(tree.nodes[parent].name), showsOnlyAPicture(picture, tree: tree, mass: mass) {
                 return box
             }
             guard mass[parent].chars == mass[box].chars else { return nil }

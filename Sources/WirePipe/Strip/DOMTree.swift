@@ -216,6 +216,23 @@ public struct DOMTree: Sendable {
         return []
     }
 
+    /// Whether a node is text of HTML whitespace only (the line breaks between tags), read on its bytes.
+    func isBlankText(_ index: Int) -> Bool {
+        let record = nodes.records[index]
+        guard record.nameID == 0 else { return false }
+        let bytes = nodes.storage.bytes
+        return (Int(record.bytesStart)..<Int(record.bytesEnd)).allSatisfy { Self.isSpace(bytes[$0]) }
+    }
+
+    /// The next child of `parent` at or after `index` that is not blank text (`parent`'s subtree end when
+    /// there is none).
+    func nextFilledChild(from index: Int, in parent: Int) -> Int {
+        let end = Int(nodes.records[parent].subtreeEnd)
+        var child = index
+        while child < end && isBlankText(child) { child = Int(nodes.records[child].subtreeEnd) }
+        return child
+    }
+
     /// HTML's whitespace between class names (space, tab, line feed, form feed, carriage return).
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D && byte != 0x0B) }
