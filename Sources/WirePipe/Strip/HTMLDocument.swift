@@ -87,8 +87,11 @@ public enum HTMLDocument {
         guard page.count < Int(Int32.max) / 4 else {
             throw PageError(.tooComplex, stage: stage, "the page is too large to parse (\(page.count) bytes)")
         }
+        // Noscript content goes first (`NoscriptContent`): it is never text, and markup left open inside it
+        // can swallow the rest of the page. The unread attributes are then left out of what remains.
+        let visible = encoding == "UTF-8" ? NoscriptContent.emptied(page) ?? page : page
         let bytes = leavingOutUnreadAttributes && encoding == "UTF-8" && UnreadAttributes.appliesToRunningParser
-            ? UnreadAttributes.removed(from: page) ?? page : page
+            ? UnreadAttributes.removed(from: visible) ?? visible : visible
         let options = parseOptions | (encoding == "UTF-8" ? Int32(HTML_PARSE_IGNORE_ENC.rawValue) : 0)
         guard let context = htmlNewParserCtxt() else {
             throw PageError(.unparsable, stage: stage, "libxml2 could not make a parser context")

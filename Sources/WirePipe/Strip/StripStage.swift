@@ -4,7 +4,7 @@ import Foundation
 /// main text as blocks, with the page chrome removed.
 public struct StripStage: Stage {
     public static let name = StageName.strip
-    public static let version = "11"
+    public static let version = "12"
 
     public var settings: StripSettings
 
