@@ -71,12 +71,14 @@ enum NoscriptContent {
                 let next = open + 1 < count ? base[open + 1] | 0x20 : 0
                 if next == UInt8(ascii: "!") {
                     guard open + 3 < count, base[open + 2] == UInt8(ascii: "-"), base[open + 3] == UInt8(ascii: "-") else { continue }
+                    // To the first `-->`; a comment never closed runs to the end of the page.
                     var dash = open + 4
+                    var close: Int?
                     while let found = find(UInt8(ascii: "-"), from: dash), found + 2 < count {
-                        if base[found + 1] == UInt8(ascii: "-") && base[found + 2] == UInt8(ascii: ">") { break }
+                        if base[found + 1] == UInt8(ascii: "-") && base[found + 2] == UInt8(ascii: ">") { close = found + 2; break }
                         dash = found + 1
                     }
-                    guard let close = find(UInt8(ascii: ">"), from: dash) else { break }
+                    guard let close else { break }
                     offset = close + 1
                 } else if next == UInt8(ascii: "s") {
                     guard let rawText = isNamed(Self.script, at: open + 1) ? Self.script : isNamed(Self.style, at: open + 1) ? Self.style : nil else { continue }
